@@ -1,0 +1,53 @@
+using Coop.Data.Accounts;
+using Coop.Data.Outbox;
+using Coop.Data.Security;
+using Coop.Data.Tenancy;
+using Coop.Domain.Membership;
+using Coop.Domain.Tenancy;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Coop.Data;
+
+/// <summary>
+/// The single unit of work. It is bound to one tenant (or to none) when constructed and cannot change afterwards:
+/// queries on tenant-owned entities are filtered by <see cref="TenantId"/>, saves are checked by
+/// <see cref="TenantSaveInterceptor"/>, and on PostgreSQL row-level security checks again.
+/// </summary>
+public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
+{
+    public CoopDbContext(DbContextOptions<CoopDbContext> options, TenantContext tenant) : base(options)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        TenantId = tenant.Freeze();
+    }
+
+    /// <summary>The tenant this context acts for; null for platform work (which then sees no tenant rows).</summary>
+    public Guid? TenantId { get; }
+
+    /// <summary>Read by the tenant query filter. <see cref="Guid.Empty"/> matches no row, so "no tenant" means "nothing".</summary>
+    internal Guid CurrentTenantFilterValue => TenantId ?? Guid.Empty;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<TenantHost> TenantHosts => Set<TenantHost>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // SQLite cannot compare or order DateTimeOffset text; store UTC ticks-with-offset as an integer instead.
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CoopDbContext).Assembly);
+        TenancyModelConventions.Apply(builder, this);
+        SnakeCaseNaming.Apply(builder);
+    }
+}

@@ -1,0 +1,40 @@
+using Coop.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Coop.Data;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddCoopData(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var database = DatabaseOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddSingleton<TenantScopeFactory>();
+        builder.Services.AddSingleton<TenantSaveInterceptor>();
+        builder.Services.AddSingleton<PostgresTenantSessionInterceptor>();
+        builder.Services.AddDbContext<CoopDbContext>((services, options) =>
+        {
+            Configure(options, database.Provider, database.ConnectionString);
+            options.AddInterceptors(services.GetRequiredService<TenantSaveInterceptor>());
+            if (database.Provider == DatabaseProvider.Postgres)
+                options.AddInterceptors(services.GetRequiredService<PostgresTenantSessionInterceptor>());
+        });
+        return builder;
+    }
+
+    /// <summary>Provider and migrations assembly; shared by the app, the design-time factories and the tests.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+        };
+    }
+}

@@ -1,0 +1,10 @@
+namespace Coop.Domain.Membership;
+
+public enum MembershipStatus
+{
+    Applicant = 1,
+    Active = 2,
+    Suspended = 3,
+    Resigned = 4,
+    Excluded = 5,
+}

@@ -1,0 +1,83 @@
+using Coop.Domain.Common;
+
+namespace Coop.Domain.Tenancy;
+
+/// <summary>
+/// A cooperative hosted by the platform. Its <see cref="Id"/> never changes and is what every tenant-owned row
+/// points to; its <see cref="Slug"/> may be renamed.
+/// </summary>
+public sealed class Tenant : IPlatformEntity
+{
+    private readonly List<TenantHost> _hosts = [];
+
+    private Tenant()
+    {
+        Slug = Name = Locale = TimeZoneId = Currency = string.Empty;
+        Territory = Territory.Of("FR", string.Empty, string.Empty);
+    }
+
+    public Tenant(string slug, string name, LegalForm legalForm, Territory territory, string locale, string timeZoneId,
+        string currency, DateTimeOffset now)
+    {
+        if (!TenantSlug.IsValid(slug)) throw new ArgumentException($"Invalid slug '{slug}'.", nameof(slug));
+        if (!TenantLocale.IsSupported(locale)) throw new ArgumentException($"Unsupported locale '{locale}'.", nameof(locale));
+        if (!TenantCurrency.IsSupported(currency)) throw new ArgumentException($"Unsupported currency '{currency}'.", nameof(currency));
+        Id = Guid.CreateVersion7(now);
+        Slug = slug;
+        Name = name;
+        LegalForm = legalForm;
+        Territory = territory;
+        Locale = locale;
+        TimeZoneId = timeZoneId;
+        Currency = currency;
+        State = TenantState.Provisioning;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string Slug { get; private set; }
+    public string Name { get; private set; }
+    public string? Description { get; private set; }
+    public LegalForm LegalForm { get; private set; }
+    public Territory Territory { get; private set; }
+    public string Locale { get; private set; }
+    public string TimeZoneId { get; private set; }
+    public string Currency { get; private set; }
+    public TenantState State { get; private set; }
+    public string? StateReason { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public IReadOnlyCollection<TenantHost> Hosts => _hosts;
+
+    /// <summary>Whether members and visitors can use the cooperative's pages.</summary>
+    public bool IsOpen => State == TenantState.Active;
+
+    public void Describe(string? description) => Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+
+    public void Activate()
+    {
+        if (State is TenantState.Archived) throw new InvalidOperationException("An archived cooperative cannot be activated.");
+        State = TenantState.Active;
+        StateReason = null;
+    }
+
+    public void Suspend(string reason)
+    {
+        if (State is TenantState.Archived) throw new InvalidOperationException("An archived cooperative cannot be suspended.");
+        State = TenantState.Suspended;
+        StateReason = reason;
+    }
+
+    public void Archive(string reason)
+    {
+        State = TenantState.Archived;
+        StateReason = reason;
+    }
+
+    public TenantHost MapHost(string hostName)
+    {
+        var host = new TenantHost(Id, hostName);
+        if (_hosts.Any(h => h.HostName == host.HostName)) throw new InvalidOperationException($"Host '{host.HostName}' is already mapped.");
+        _hosts.Add(host);
+        return host;
+    }
+}

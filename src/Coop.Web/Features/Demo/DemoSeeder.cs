@@ -1,0 +1,97 @@
+using Coop.Data;
+using Coop.Data.Accounts;
+using Coop.Data.Tenancy;
+using Coop.Domain.Membership;
+using Coop.Domain.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coop.Web.Features.Demo;
+
+/// <summary>
+/// A demo for newcomers, written only into an empty database: two territories with different legal forms,
+/// an operator, admins, a treasurer and members. Every demo account shares <see cref="Password"/>.
+/// </summary>
+public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public const string Password = "coop-demo-2026";
+
+    public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
+    [
+        ("operateur@demo.coop", "Odile Opératrice", "platform operator"),
+        ("admin@demo.coop", "Amina Admin", "admin, Belleville"),
+        ("tresorier@demo.coop", "Théo Trésorier", "treasurer, Belleville"),
+        ("alice@demo.coop", "Alice Martin", "member, Belleville"),
+        ("bruno@demo.coop", "Bruno Petit", "member, Belleville and Limoilou"),
+        ("chloe@demo.coop", "Chloé Tremblay", "admin, Limoilou"),
+        ("david@demo.coop", "David Gagnon", "member, Limoilou"),
+    ];
+
+    /// <summary>Seeds an empty database; returns whether it did.</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            if (await db.Tenants.AnyAsync(ct) || await db.Users.AnyAsync(ct)) return false;
+        }
+
+        var now = clock.GetUtcNow();
+        var belleville = new Tenant("tiers-lieu-belleville", "Tiers-lieu de Belleville", LegalForm.Scic,
+            Territory.Of("FR", "Île-de-France", "Paris — Belleville"), TenantLocale.FrenchFrance, "Europe/Paris", TenantCurrency.Euro, now);
+        belleville.Describe("Une SCIC qui fait vivre un tiers-lieu de quartier : atelier partagé, cantine et salle associative.");
+        var limoilou = new Tenant("epicerie-limoilou", "Épicerie solidaire de Limoilou", LegalForm.QuebecSolidarityCoop,
+            Territory.Of("CA", "Québec", "Québec — Limoilou"), TenantLocale.FrenchCanada, "America/Toronto", TenantCurrency.CanadianDollar, now);
+        limoilou.Describe("Une coopérative de solidarité qui tient l'épicerie de quartier avec ses membres utilisateurs, travailleurs et de soutien.");
+        belleville.Activate();
+        limoilou.Activate();
+
+        var users = new Dictionary<string, CoopUser>();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<CoopUser>>();
+            db.Tenants.AddRange(belleville, limoilou);
+            await db.SaveChangesAsync(ct);
+            foreach (var (email, name, role) in Accounts)
+            {
+                var user = new CoopUser
+                {
+                    UserName = email, Email = email, EmailConfirmed = true, DisplayName = name,
+                    IsPlatformOperator = role == "platform operator",
+                    PreferredLocale = email is "chloe@demo.coop" or "david@demo.coop" ? TenantLocale.FrenchCanada : TenantLocale.FrenchFrance,
+                };
+                var result = await manager.CreateAsync(user, Password);
+                if (!result.Succeeded) throw new InvalidOperationException($"Demo account {email}: {string.Join(", ", result.Errors.Select(e => e.Code))}");
+                users[email] = user;
+            }
+        }
+
+        await AddMembersAsync(belleville, ct,
+            (users["admin@demo.coop"], MemberRoles.Admin | MemberRoles.Moderator),
+            (users["tresorier@demo.coop"], MemberRoles.Treasurer),
+            (users["alice@demo.coop"], MemberRoles.Member),
+            (users["bruno@demo.coop"], MemberRoles.Member));
+        await AddMembersAsync(limoilou, ct,
+            (users["chloe@demo.coop"], MemberRoles.Admin | MemberRoles.Treasurer),
+            (users["david@demo.coop"], MemberRoles.Member),
+            (users["bruno@demo.coop"], MemberRoles.Member));
+
+        logger.LogInformation("Demo seeded: two cooperatives and {Count} accounts", Accounts.Count);
+        return true;
+    }
+
+    /// <summary>The newcomer's banner, once the server listens: where to go and how to sign in.</summary>
+    public static string Banner(IEnumerable<string> urls) =>
+        $"Coop is running at {string.Join(", ", urls)}\nDemo accounts (password \"{Password}\"):\n" +
+        string.Join("\n", Accounts.Select(a => $"  {a.Email,-22} {a.Role}")) +
+        "\nOutgoing mail (Development): /dev/mail";
+
+    private async Task AddMembersAsync(Tenant tenant, CancellationToken ct, params (CoopUser User, MemberRoles Roles)[] members)
+    {
+        await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        foreach (var (user, roles) in members) db.Members.Add(new Member(user.Id, user.DisplayName, roles, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+    }
+}

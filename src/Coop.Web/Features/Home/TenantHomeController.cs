@@ -1,0 +1,27 @@
+using Coop.Data;
+using Coop.Data.Tenancy;
+using Coop.Domain.Membership;
+using Coop.Web.Features.Membership;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coop.Web.Features.Home;
+
+/// <summary>A cooperative's front page: who it is, and the visitor's place in it.</summary>
+[AllowAnonymous]
+[Route("c/{tenant}")]
+public sealed class TenantHomeController(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var tenant = tenantContext.Current!;
+        var description = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Id).Select(t => t.Description).FirstOrDefaultAsync(ct);
+        var activeMembers = await db.Members.CountAsync(m => m.Status == MembershipStatus.Active, ct);
+        var me = await currentMember.GetAsync(ct);
+        return View(new TenantHomeModel(tenant, description, activeMembers, me));
+    }
+}
+
+public sealed record TenantHomeModel(TenantInfo Tenant, string? Description, int ActiveMembers, Member? Me);

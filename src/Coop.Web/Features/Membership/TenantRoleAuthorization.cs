@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Coop.Data;
+using Coop.Domain.Membership;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coop.Web.Features.Membership;
+
+/// <summary>Requires an active membership with the given role in the cooperative of the request.</summary>
+public sealed record TenantRoleRequirement(MemberRoles Role) : IAuthorizationRequirement;
+
+/// <summary>Requires a platform operator, as recorded in the database.</summary>
+public sealed record OperatorRequirement : IAuthorizationRequirement;
+
+/// <summary>Fails closed: no tenant, no user id or no membership means no access.</summary>
+public sealed class TenantRoleHandler(CurrentMember currentMember) : AuthorizationHandler<TenantRoleRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantRoleRequirement requirement)
+    {
+        var member = await currentMember.GetAsync();
+        if (member is not null && member.Grants(requirement.Role)) context.Succeed(requirement);
+    }
+}
+
+public sealed class OperatorHandler(CoopDbContext db) : AuthorizationHandler<OperatorRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperatorRequirement requirement)
+    {
+        if (!Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)) return;
+        if (await db.Users.AnyAsync(u => u.Id == userId && u.IsPlatformOperator)) context.Succeed(requirement);
+    }
+}

@@ -1,0 +1,48 @@
+using Coop.Data;
+using Coop.Data.Tenancy;
+using Coop.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Coop.Web.Features.Tenancy;
+
+/// <summary>
+/// Finds a cooperative by slug or mapped host name. Lookups run in their own tenantless scope (tenants are
+/// platform rows) and are cached briefly so a page costs no extra round trip; state changes evict the entry.
+/// </summary>
+public sealed class TenantCatalog(IServiceScopeFactory scopes, IMemoryCache cache)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    public Task<TenantInfo?> FindBySlugAsync(string slug, CancellationToken ct) =>
+        CachedAsync(SlugKey(slug), db => db.Tenants.AsNoTracking().Where(t => t.Slug == slug), ct);
+
+    public Task<TenantInfo?> FindByHostAsync(string host, CancellationToken ct)
+    {
+        var normalized = TenantHost.Normalize(host);
+        return CachedAsync(HostKey(normalized),
+            db => db.Tenants.AsNoTracking().Where(t => t.Hosts.Any(h => h.HostName == normalized)), ct);
+    }
+
+    public void Evict(TenantInfo tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        cache.Remove(SlugKey(tenant.Slug));
+    }
+
+    public void EvictHost(string host) => cache.Remove(HostKey(TenantHost.Normalize(host)));
+
+    private static string SlugKey(string slug) => "platform:tenant-by-slug:" + slug;
+    private static string HostKey(string host) => "platform:tenant-by-host:" + host;
+
+    private async Task<TenantInfo?> CachedAsync(string key, Func<CoopDbContext, IQueryable<Tenant>> query, CancellationToken ct)
+    {
+        if (cache.TryGetValue(key, out TenantInfo? hit)) return hit;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        var tenant = await query(db).FirstOrDefaultAsync(ct);
+        var info = tenant is null ? null : TenantInfo.From(tenant);
+        cache.Set(key, info, Lifetime);
+        return info;
+    }
+}

@@ -1,0 +1,60 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
+
+namespace Coop.Web.Infrastructure;
+
+public static class MvcSetup
+{
+    public static IHostApplicationBuilder AddCoopMvc(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<FluentValidationFilter>();
+                // Validation is FluentValidation's job; MVC's implicit [Required] would add untranslated messages.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Conventions.Add(new ApiExplorerOnlyForApi());
+            })
+            .AddViewLocalization()
+            .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocations()));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+            LocalizedModelBinding.Apply(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
+        services.AddOptions<ApiBehaviorOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+            options.InvalidModelStateResponseFactory = ApiProblems.ValidationResponse);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "coop.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        AddValidators(services);
+        return builder;
+    }
+
+    public static WebApplication MapCoopOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        return app;
+    }
+
+    // FluentValidation's DI package is not in the registry here: register every validator of this assembly.
+    private static void AddValidators(IServiceCollection services)
+    {
+        foreach (var type in typeof(MvcSetup).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+                services.AddScoped(contract, type);
+    }
+
+    /// <summary>Only JSON controllers under <c>Coop.Web.Api</c> appear in the OpenAPI document.</summary>
+    private sealed class ApiExplorerOnlyForApi : IControllerModelConvention
+    {
+        public void Apply(ControllerModel controller) =>
+            controller.ApiExplorer.IsVisible = controller.ControllerType.Namespace?.StartsWith("Coop.Web.Api", StringComparison.Ordinal) == true;
+    }
+}
