@@ -1,0 +1,43 @@
+using Coop.Data;
+using Coop.Web.Features.Mail;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coop.Web.Tests.Support;
+
+/// <summary>
+/// The real app over HTTP, on a fresh database of the given provider, sending mail to a real SMTP listener.
+/// The background mail sender is off: tests dispatch the outbox explicitly, so they never wait on a timer.
+/// </summary>
+public class CoopApp(TestDatabase database, SmtpSink smtp, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+    public SmtpSink Smtp { get; } = smtp;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        var all = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Database.Provider.ToString(),
+            ["ConnectionStrings:Coop"] = Database.AppConnectionString,
+            ["ConnectionStrings:CoopOwner"] = Database.OwnerConnectionString,
+            ["Database:MigrateOnStartup"] = "false",
+            ["Demo:Seed"] = "false",
+            ["Mail:Host"] = "127.0.0.1",
+            ["Mail:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:BackgroundSender"] = "false",
+            ["Mail:PublicBaseUrl"] = "http://localhost",
+            ["RateLimits:Account:PermitLimit"] = "10000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        foreach (var (key, value) in all) builder.UseSetting(key, value);
+    }
+
+    public Task<int> DeliverMailAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
+
+    public PageClient Visitor() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}
