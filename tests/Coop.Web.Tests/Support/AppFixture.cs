@@ -4,9 +4,9 @@ namespace Coop.Web.Tests.Support;
 
 /// <summary>
 /// Base for integration fixtures: each runs once on SQLite and once on PostgreSQL, with its own database, SMTP
-/// listener, app and two-cooperative world.
+/// listener, app and two-cooperative world. Derived fixtures declare
+/// <c>[TestFixtureSource(typeof(AppFixture), nameof(AppFixture.Providers))]</c>.
 /// </summary>
-[TestFixtureSource(typeof(AppFixture), nameof(Providers))]
 public abstract class AppFixture(DatabaseProvider provider)
 {
     public static readonly object[] Providers = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];

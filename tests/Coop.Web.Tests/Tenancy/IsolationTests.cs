@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coop.Web.Tests.Tenancy;
 
 /// <summary>A cooperative never sees, nor changes, another cooperative's data: through pages, the API, or code.</summary>
+[TestFixtureSource(typeof(AppFixture), nameof(AppFixture.Providers))]
 public sealed class IsolationTests(DatabaseProvider provider) : AppFixture(provider)
 {
     [Test]

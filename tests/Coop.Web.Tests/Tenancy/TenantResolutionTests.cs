@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Coop.Web.Tests.Tenancy;
 
+[TestFixtureSource(typeof(AppFixture), nameof(AppFixture.Providers))]
 public sealed class TenantResolutionTests(DatabaseProvider provider) : AppFixture(provider)
 {
     [Test]
