@@ -14,7 +14,7 @@ public static class MvcSetup
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-                options.Filters.Add<FluentValidationFilter>();
+                options.Filters.Add<FluentValidationFilter>(FluentValidationFilter.FilterOrder);
                 // Validation is FluentValidation's job; MVC's implicit [Required] would add untranslated messages.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Conventions.Add(new ApiExplorerOnlyForApi());

@@ -3,6 +3,7 @@ using Coop.Web.Features.Mail;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coop.Web.Tests.Support;
 
@@ -20,6 +21,7 @@ public class CoopApp(TestDatabase database, SmtpSink smtp, IReadOnlyDictionary<s
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestLogProvider()));
         var all = new Dictionary<string, string?>
         {
             ["Database:Provider"] = Database.Provider.ToString(),

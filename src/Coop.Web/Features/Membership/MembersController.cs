@@ -1,4 +1,5 @@
 using Coop.Data;
+using Coop.Data.Tenancy;
 using Coop.Domain.Membership;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Coop.Web.Features.Membership;
 /// <summary>Admins see the cooperative's members and change their roles. Ids of another cooperative are simply not found.</summary>
 [Route("c/{tenant}/admin/members")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class MembersController(CoopDbContext db, CurrentMember currentMember) : Controller
+public sealed class MembersController(CoopDbContext db, CurrentMember currentMember, TenantContext tenantContext) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -37,6 +38,7 @@ public sealed class MembersController(CoopDbContext db, CurrentMember currentMem
         member.ChangeRoles(wanted);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Members.RolesSaved";
-        return RedirectToAction(nameof(Show), new { id });
+        // Endpoint routing drops ambient values when the action changes: the tenant must be passed explicitly.
+        return RedirectToAction(nameof(Show), new { tenant = tenantContext.Current!.Slug, id });
     }
 }
