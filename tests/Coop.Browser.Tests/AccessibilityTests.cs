@@ -1,0 +1,68 @@
+using Coop.Data;
+using Coop.Data.Tenancy;
+using Coop.Domain.Tenancy;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Coop.Browser.Tests;
+
+/// <summary>axe-core on every page that exists, in French and in English: no serious or critical violation.</summary>
+public sealed class AccessibilityTests : BrowserFixture
+{
+    private string _suspendedSlug = null!;
+
+    [OneTimeSetUp]
+    public async Task AddSuspendedCooperativeAsync()
+    {
+        var tenant = new Tenant($"suspendue-{Guid.NewGuid():N}"[..20], "Coop suspendue", LegalForm.Scop, Territory.Of("FR", "Bretagne", "Rennes"),
+            TenantLocale.FrenchFrance, "Europe/Paris", TenantCurrency.Euro, DateTimeOffset.UtcNow);
+        tenant.Suspend("Hébergement impayé");
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync();
+        _suspendedSlug = tenant.Slug;
+    }
+
+    private IEnumerable<string> AnonymousPages() =>
+    [
+        "/", $"/c/{World.A.Slug}", $"/c/{World.B.Slug}", "/account/login", "/account/register", "/account/register/check-mail",
+        "/account/confirm?userId=x&code=y", "/account/forgot-password", "/account/reset-password?userId=x&code=y",
+        "/c/nowhere-at-all", $"/c/{_suspendedSlug}",
+    ];
+
+    private IEnumerable<string> MemberPages() =>
+    [
+        "/account", "/account/two-factor", $"/c/{World.A.Slug}", $"/c/{World.A.Slug}/admin/members",
+        $"/c/{World.A.Slug}/admin/members/{World.MemberAInA.Id}",
+    ];
+
+    [TestCase("fr-FR")]
+    [TestCase("en-US")]
+    public async Task Every_page_has_no_serious_or_critical_violation(string locale)
+    {
+        var page = await NewPageAsync(locale);
+        var problems = new List<string>();
+        foreach (var path in AnonymousPages()) problems.AddRange(await AuditAsync(page, path));
+
+        // A form showing its errors.
+        await page.GotoAsync("/account/register");
+        await page.Locator("form.form button[type=submit]").ClickAsync();
+        problems.AddRange(await AuditAsync(page, null));
+
+        await SignInAsync(page, World.AdminA.Email!, Web.Tests.Support.World.Password);
+        foreach (var path in MemberPages()) problems.AddRange(await AuditAsync(page, path));
+        Assert.That(problems, Is.Empty);
+    }
+
+    private static async Task<IEnumerable<string>> AuditAsync(IPage page, string? path)
+    {
+        if (path is not null) await page.GotoAsync(path);
+        var result = await page.RunAxe();
+        Assert.That(result.Passes, Is.Not.Empty, $"axe did not run on {path}");
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{path ?? page.Url}: {v.Id} ({v.Impact}) {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}");
+    }
+}
