@@ -11,7 +11,7 @@ public static class LoggingSetup
         {
             o.IncludeScopes = true;
             o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         return builder;
     }
