@@ -32,6 +32,12 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<TenantHost> TenantHosts => Set<TenantHost>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberCategory> MemberCategories => Set<MemberCategory>();
+    public DbSet<VotingCollege> VotingColleges => Set<VotingCollege>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Domain.Charter.CharterVersion> CharterVersions => Set<Domain.Charter.CharterVersion>();
+    public DbSet<Domain.Charter.CharterAcceptance> CharterAcceptances => Set<Domain.Charter.CharterAcceptance>();
+    public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

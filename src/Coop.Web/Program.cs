@@ -17,6 +17,7 @@ builder.AddCoopMvc();
 builder.AddTenancy();
 builder.AddAccounts();
 builder.AddAuthorizationPolicies();
+builder.AddRegistry();
 builder.AddMail();
 builder.AddHealth();
 builder.AddDemo();

@@ -20,6 +20,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.LegalForm).HasConversion<string>().HasMaxLength(32);
         builder.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.StateReason).HasMaxLength(1000);
+        builder.Property(t => t.ContactEmail).HasMaxLength(256);
         builder.ComplexProperty(t => t.Territory, territory =>
         {
             territory.Property(x => x.CountryCode).HasMaxLength(2).IsFixedLength();

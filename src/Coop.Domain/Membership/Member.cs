@@ -30,6 +30,41 @@ public sealed class Member : ITenantOwned
     public string? StatusReason { get; private set; }
     public DateTimeOffset StatusChangedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public Guid? CategoryId { get; private set; }
+    /// <summary>Why the person wants to join (their application).</summary>
+    public string? Motivation { get; private set; }
+    /// <summary>Whether other members see this person in the member directory (the member's own choice).</summary>
+    public bool ListedInDirectory { get; private set; } = true;
+
+    /// <summary>A visitor's application: status <see cref="MembershipStatus.Applicant"/> until an admin decides.</summary>
+    public static Member Apply(Guid userId, string displayName, Guid? categoryId, string motivation, DateTimeOffset now)
+    {
+        var member = new Member(userId, displayName, MemberRoles.Member, now) { CategoryId = categoryId, Motivation = motivation.Trim() };
+        member.Status = MembershipStatus.Applicant;
+        return member;
+    }
+
+    public void Approve(DateTimeOffset now)
+    {
+        if (Status != MembershipStatus.Applicant) throw new InvalidOperationException("Only an application can be approved.");
+        ChangeStatus(MembershipStatus.Active, null, now);
+    }
+
+    public void Refuse(string message, DateTimeOffset now)
+    {
+        if (Status != MembershipStatus.Applicant) throw new InvalidOperationException("Only an application can be refused.");
+        ChangeStatus(MembershipStatus.Refused, message, now);
+    }
+
+    public void Leave(DateTimeOffset now)
+    {
+        if (Status is not (MembershipStatus.Active or MembershipStatus.Suspended)) throw new InvalidOperationException("Only a member can leave.");
+        ChangeStatus(MembershipStatus.Resigned, null, now);
+    }
+
+    public void ChooseCategory(Guid? categoryId) => CategoryId = categoryId;
+
+    public void ListInDirectory(bool listed) => ListedInDirectory = listed;
 
     /// <summary>Roles only grant rights while the membership is active: a suspended admin is no admin.</summary>
     public bool Grants(MemberRoles role) => Status == MembershipStatus.Active && (Roles & role) == role;

@@ -7,4 +7,6 @@ public enum MembershipStatus
     Suspended = 3,
     Resigned = 4,
     Excluded = 5,
+    /// <summary>An application the admins declined, kept with their message.</summary>
+    Refused = 6,
 }

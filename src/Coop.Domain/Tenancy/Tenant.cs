@@ -47,6 +47,33 @@ public sealed class Tenant : IPlatformEntity
     public string? StateReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public IReadOnlyCollection<TenantHost> Hosts => _hosts;
+    public string? ContactEmail { get; private set; }
+    /// <summary>Whether members may give a proxy (always off for Québec co-ops).</summary>
+    public bool ProxiesAllowed { get; private set; } = true;
+    /// <summary>Nominal value of one capital share, in minor units of <see cref="Currency"/>.</summary>
+    public long ShareNominalValueMinor { get; private set; } = 2000;
+    /// <summary>Active members, kept in step by the registry so the operator console needs no cross-tenant count.</summary>
+    public int ActiveMemberCount { get; private set; }
+
+    public void ChangeSettings(string name, string? description, string? contactEmail, string locale, string timeZoneId, string currency,
+        LegalForm legalForm, bool proxiesAllowed, long shareNominalValueMinor)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A cooperative needs a name.", nameof(name));
+        if (!TenantLocale.IsSupported(locale)) throw new ArgumentException($"Unsupported locale '{locale}'.", nameof(locale));
+        if (!TenantCurrency.IsSupported(currency)) throw new ArgumentException($"Unsupported currency '{currency}'.", nameof(currency));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shareNominalValueMinor);
+        Name = name.Trim();
+        Describe(description);
+        ContactEmail = string.IsNullOrWhiteSpace(contactEmail) ? null : contactEmail.Trim();
+        Locale = locale;
+        TimeZoneId = timeZoneId;
+        Currency = currency;
+        LegalForm = legalForm;
+        ProxiesAllowed = legalForm != LegalForm.QuebecSolidarityCoop && proxiesAllowed;
+        ShareNominalValueMinor = shareNominalValueMinor;
+    }
+
+    public void CountActiveMembers(int count) => ActiveMemberCount = count;
 
     /// <summary>Whether members and visitors can use the cooperative's pages.</summary>
     public bool IsOpen => State == TenantState.Active;
@@ -55,6 +82,7 @@ public sealed class Tenant : IPlatformEntity
 
     public void Activate()
     {
+        if (State is TenantState.Active) return;
         if (State is TenantState.Archived) throw new InvalidOperationException("An archived cooperative cannot be activated.");
         State = TenantState.Active;
         StateReason = null;

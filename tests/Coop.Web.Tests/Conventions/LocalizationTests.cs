@@ -26,6 +26,16 @@ public sealed partial class LocalizationTests
         foreach (var r in Enum.GetValues<MemberRoles>()) yield return "Role." + r;
         foreach (var s in Enum.GetValues<MembershipStatus>()) yield return "Status." + s;
         foreach (var f in Enum.GetValues<LegalForm>()) yield return "LegalForm." + f;
+        foreach (var f in Enum.GetValues<LegalForm>()) yield return "Statutes.Intro." + f;
+        foreach (var t in Enum.GetValues<TenantState>()) yield return "State." + t;
+        foreach (var k in Enum.GetValues<CategoryKind>()) yield return "Kind." + k;
+        foreach (var c in TenantLocale.All) yield return "Locale." + c;
+        foreach (var a in new[] { "suspend", "reactivate", "archive" }) yield return "Platform.Action." + a;
+        // Audit actions recorded anywhere in the code ("member.approved"...) and the statutes rules' codes.
+        foreach (var file in Directory.EnumerateFiles(WebRoot, "*.cs", SearchOption.AllDirectories))
+            foreach (Match m in AuditAction().Matches(File.ReadAllText(file))) yield return "Audit.Action." + m.Groups[1].Value;
+        var domain = Path.Combine(WebRoot, "..", "Coop.Domain", "Membership", "StatutesRules.cs");
+        foreach (Match m in StatutesCode().Matches(File.ReadAllText(domain))) yield return m.Groups[1].Value;
     }
 
     [Test]
@@ -47,6 +57,12 @@ public sealed partial class LocalizationTests
     }
 
     // L["Key"], l["Key"], label="Key", hint="Key", resource-key string literals ("Mail.Confirm.Subject", "Error.NotFound.Title"...).
-    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)"""")]
+    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
     private static partial Regex Used();
+
+    [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes)\\.[a-z]+)\"")]
+    private static partial Regex AuditAction();
+
+    [GeneratedRegex("new\\(\"(Statutes\\.[A-Za-z0-9.]+)\"")]
+    private static partial Regex StatutesCode();
 }

@@ -11,7 +11,7 @@ namespace Coop.Web.Features.Home;
 /// <summary>A cooperative's front page: who it is, and the visitor's place in it.</summary>
 [AllowAnonymous]
 [Route("c/{tenant}")]
-public sealed class TenantHomeController(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember) : Controller
+public sealed class TenantHomeController(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember, Charter.CharterQueries charter) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -20,8 +20,9 @@ public sealed class TenantHomeController(CoopDbContext db, TenantContext tenantC
         var description = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Id).Select(t => t.Description).FirstOrDefaultAsync(ct);
         var activeMembers = await db.Members.CountAsync(m => m.Status == MembershipStatus.Active, ct);
         var me = await currentMember.GetAsync(ct);
-        return View(new TenantHomeModel(tenant, description, activeMembers, me));
+        var charterToAccept = me is { Status: MembershipStatus.Active } && !await charter.HasAcceptedCurrentAsync(me.Id, ct);
+        return View(new TenantHomeModel(tenant, description, activeMembers, me, charterToAccept));
     }
 }
 
-public sealed record TenantHomeModel(TenantInfo Tenant, string? Description, int ActiveMembers, Member? Me);
+public sealed record TenantHomeModel(TenantInfo Tenant, string? Description, int ActiveMembers, Member? Me, bool CharterToAccept);

@@ -13,10 +13,12 @@ public static class DependencyInjection
         services.AddScoped<CurrentMember>();
         services.AddScoped<IAuthorizationHandler, TenantRoleHandler>();
         services.AddScoped<IAuthorizationHandler, OperatorHandler>();
+        services.AddScoped<IAuthorizationHandler, TenantBoundHandler>();
         services.AddAuthorizationBuilder()
             // Anything not marked otherwise needs a signed-in user: forgetting an attribute fails closed.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Visitor, p => p.RequireAuthenticatedUser().AddRequirements(new TenantBoundRequirement()))
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(MemberRoles.Member)))
             .AddPolicy(Policies.Moderator, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(MemberRoles.Moderator)))
             .AddPolicy(Policies.Treasurer, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(MemberRoles.Treasurer)))

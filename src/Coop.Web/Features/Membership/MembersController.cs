@@ -10,7 +10,7 @@ namespace Coop.Web.Features.Membership;
 /// <summary>Admins see the cooperative's members and change their roles. Ids of another cooperative are simply not found.</summary>
 [Route("c/{tenant}/admin/members")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class MembersController(CoopDbContext db, CurrentMember currentMember, TenantContext tenantContext) : Controller
+public sealed class MembersController(CoopDbContext db, CurrentMember currentMember, TenantContext tenantContext, Audit.AuditLog audit) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -35,7 +35,9 @@ public sealed class MembersController(CoopDbContext db, CurrentMember currentMem
         var wanted = (roles ?? []).Aggregate(MemberRoles.Member, (all, r) => all | r);
         // An admin cannot remove their own admin role: a cooperative must never lock itself out by accident.
         if (member.Id == me?.Id) wanted |= MemberRoles.Admin;
+        var before = member.Roles;
         member.ChangeRoles(wanted);
+        audit.Record("member.roles", member.Id, $"{member.DisplayName}: {member.Roles}", new { Roles = before.ToString() }, new { Roles = member.Roles.ToString() });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Members.RolesSaved";
         // Endpoint routing drops ambient values when the action changes: the tenant must be passed explicitly.

@@ -7,6 +7,8 @@ namespace Coop.Web.Features.Membership;
 public static class Policies
 {
     public const string SignedIn = "SignedIn";
+    /// <summary>Signed in, inside a cooperative, member or not (applying to join).</summary>
+    public const string Visitor = "Tenant.SignedInVisitor";
     public const string Member = "Tenant.Member";
     public const string Moderator = "Tenant.Moderator";
     public const string Treasurer = "Tenant.Treasurer";

@@ -9,6 +9,18 @@ namespace Coop.Web.Features.Membership;
 /// <summary>Requires an active membership with the given role in the cooperative of the request.</summary>
 public sealed record TenantRoleRequirement(MemberRoles Role) : IAuthorizationRequirement;
 
+/// <summary>Requires that the request is bound to a cooperative.</summary>
+public sealed record TenantBoundRequirement : IAuthorizationRequirement;
+
+public sealed class TenantBoundHandler(Coop.Data.Tenancy.TenantContext tenantContext) : AuthorizationHandler<TenantBoundRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantBoundRequirement requirement)
+    {
+        if (tenantContext.Current is not null) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Requires a platform operator, as recorded in the database.</summary>
 public sealed record OperatorRequirement : IAuthorizationRequirement;
 
