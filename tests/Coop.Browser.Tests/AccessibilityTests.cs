@@ -2,6 +2,7 @@ using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Tenancy;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -23,19 +24,41 @@ public sealed class AccessibilityTests : BrowserFixture
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync();
         _suspendedSlug = tenant.Slug;
+
+        // Two charter versions for A (history and diff pages), an application for A, and the admin as operator too.
+        await using (var tenantScope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.A), "test"))
+        {
+            var tdb = tenantScope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            for (var n = 1; n <= 2; n++)
+            {
+                var version = new Domain.Charter.CharterVersion($"# Charte\n\nArticle {n}.\n\n- un\n- deux", World.AdminA.Id, DateTimeOffset.UtcNow);
+                version.Publish(n, $"Version {n}", World.AdminA.Id, DateTimeOffset.UtcNow);
+                tdb.CharterVersions.Add(version);
+            }
+            var applicant = await Web.Tests.Support.World.UserAsync(App.Services, $"cand-{Guid.NewGuid():N}@test.coop", "Candidate");
+            tdb.Members.Add(Domain.Membership.Member.Apply(applicant.Id, "Candidate", null, "Je souhaite participer.", DateTimeOffset.UtcNow));
+            await tdb.SaveChangesAsync();
+        }
+        var user = await db.Users.SingleAsync(u => u.Id == World.AdminA.Id);
+        user.IsPlatformOperator = true;
+        await db.SaveChangesAsync();
     }
 
     private IEnumerable<string> AnonymousPages() =>
     [
         "/", $"/c/{World.A.Slug}", $"/c/{World.B.Slug}", "/account/login", "/account/register", "/account/register/check-mail",
         "/account/confirm?userId=x&code=y", "/account/forgot-password", "/account/reset-password?userId=x&code=y",
-        "/c/nowhere-at-all", $"/c/{_suspendedSlug}",
+        "/c/nowhere-at-all", $"/c/{_suspendedSlug}", $"/c/{World.A.Slug}/charter", $"/c/{World.A.Slug}/charter/history",
+        $"/c/{World.A.Slug}/charter/diff/2", $"/invitations/{Guid.NewGuid()}/nothing",
     ];
 
     private IEnumerable<string> MemberPages() =>
     [
         "/account", "/account/two-factor", $"/c/{World.A.Slug}", $"/c/{World.A.Slug}/admin/members",
-        $"/c/{World.A.Slug}/admin/members/{World.MemberAInA.Id}",
+        $"/c/{World.A.Slug}/admin/members/{World.MemberAInA.Id}", $"/c/{World.A.Slug}/admin/settings",
+        $"/c/{World.A.Slug}/admin/settings/statutes", $"/c/{World.A.Slug}/admin/charter", $"/c/{World.A.Slug}/admin/applications",
+        $"/c/{World.A.Slug}/admin/audit", $"/c/{World.A.Slug}/members", $"/c/{World.A.Slug}/charter/accept", $"/c/{World.B.Slug}/join",
+        "/platform", "/platform/onboard",
     ];
 
     [TestCase("fr-FR")]
@@ -49,6 +72,7 @@ public sealed class AccessibilityTests : BrowserFixture
         // A form showing its errors.
         await page.GotoAsync("/account/register");
         await page.Locator("form.form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         problems.AddRange(await AuditAsync(page, null));
 
         await SignInAsync(page, World.AdminA.Email!, Web.Tests.Support.World.Password);

@@ -68,7 +68,9 @@ public abstract class BrowserFixture
         await page.GotoAsync("/account/login");
         await page.GetByLabel(new System.Text.RegularExpressions.Regex("e-mail", System.Text.RegularExpressions.RegexOptions.IgnoreCase)).FillAsync(email);
         await page.Locator("#f-Password").FillAsync(password);
+        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/account/login", StringComparison.Ordinal));
         await page.Locator("form.form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await posted;
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
     }
 }

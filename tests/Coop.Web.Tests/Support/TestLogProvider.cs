@@ -9,6 +9,8 @@ public sealed class TestLogProvider : ILoggerProvider
 
     public void Dispose() { }
 
+    private static readonly Lock FileLock = new();
+
     private sealed class Logger(string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
@@ -17,7 +19,11 @@ public sealed class TestLogProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
-            TestContext.Progress.WriteLine($"[{logLevel}] {category}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}");
+            var line = $"[{logLevel}] {category}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}";
+            TestContext.Progress.WriteLine(line);
+            // COOP_TEST_LOG=/path keeps the server's side of a failing run in a file.
+            var file = Environment.GetEnvironmentVariable("COOP_TEST_LOG");
+            if (!string.IsNullOrEmpty(file)) lock (FileLock) File.AppendAllText(file, line + Environment.NewLine);
         }
     }
 }

@@ -135,6 +135,55 @@ public sealed class IsolationTests(DatabaseProvider provider) : AppFixture(provi
         Assert.That(await RolesOfAsync(World.B.Id, World.MemberBInB.Id), Is.EqualTo(MemberRoles.Member));
     }
 
+    [TestCase("admin/settings")]
+    [TestCase("admin/settings/statutes")]
+    [TestCase("admin/charter")]
+    [TestCase("admin/applications")]
+    [TestCase("admin/audit")]
+    [TestCase("members")]
+    public async Task Registry_pages_of_another_cooperative_are_refused(string page)
+    {
+        var admin = App.Visitor();
+        await admin.SignInAsync(World.AdminA.Email!, World.Password);
+        Assert.That((await admin.GetAsync($"/c/{World.A.Slug}/{page}")).Status, Is.EqualTo(HttpStatusCode.OK), "own cooperative");
+        var other = await admin.GetAsync($"/c/{World.B.Slug}/{page}");
+        Assert.That(other.Status, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(other.Contains("Membre B"), Is.False);
+    }
+
+    [Test]
+    public async Task Deciding_on_another_cooperatives_application_through_ones_own_slug_is_not_found()
+    {
+        var applicantUser = await World.UserAsync(App.Services, $"applicant-{Guid.NewGuid():N}@test.coop", "Candidat B");
+        Guid applicationId;
+        await using (var scope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.B), "test"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            var application = Member.Apply(applicantUser.Id, applicantUser.DisplayName, null, "Bonjour", DateTimeOffset.UtcNow);
+            db.Members.Add(application);
+            await db.SaveChangesAsync();
+            applicationId = application.Id;
+        }
+        var admin = App.Visitor();
+        await admin.SignInAsync(World.AdminA.Email!, World.Password);
+        var page = await admin.SubmitAsync($"/c/{World.A.Slug}/admin/applications", $"/c/{World.A.Slug}/admin/applications/{applicationId}/approve", new Dictionary<string, string>());
+        Assert.That(page.Status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await LoadAsync(World.B.Id, applicationId)).Status, Is.EqualTo(MembershipStatus.Applicant));
+    }
+
+    [Test]
+    public async Task One_cooperatives_charter_is_not_anothers()
+    {
+        var admin = App.Visitor();
+        await admin.SignInAsync(World.AdminA.Email!, World.Password);
+        await admin.SubmitAsync($"/c/{World.A.Slug}/admin/charter", $"/c/{World.A.Slug}/admin/charter",
+            new Dictionary<string, string> { ["Markdown"] = "Charte secrète de A", ["ChangeSummary"] = "v1", ["publish"] = "1" });
+        Assert.That((await App.Visitor().GetAsync($"/c/{World.A.Slug}/charter")).Contains("Charte secrète de A"), Is.True);
+        var b = await App.Visitor().GetAsync($"/c/{World.B.Slug}/charter");
+        Assert.That(b.Contains("Charte secrète de A"), Is.False);
+        Assert.That((await App.Visitor().GetAsync($"/c/{World.B.Slug}/charter/v/1")).Status, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
     [Test]
     public void A_scope_cannot_be_bound_after_its_context_was_built()
     {

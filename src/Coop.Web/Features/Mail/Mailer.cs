@@ -25,7 +25,7 @@ public sealed class Mailer(CoopDbContext db, IStringLocalizer<SharedResource> l,
         var subject = string.Format(CultureInfo.CurrentCulture, l[template.SubjectKey], args);
         var greeting = string.Format(CultureInfo.CurrentCulture, l["Mail.Greeting"], recipientName);
         var body = string.Format(CultureInfo.CurrentCulture, l[template.BodyKey], args);
-        var action = template.ActionKey is null ? null : l[template.ActionKey].Value;
+        var action = template.ActionKey is null ? actionUrl?.ToString() : l[template.ActionKey].Value;
         var signature = l["Mail.Signature"].Value;
 
         var text = $"{greeting}\n\n{body}\n\n" + (actionUrl is null ? string.Empty : $"{action}:\n{actionUrl}\n\n") + signature + "\n";

@@ -14,8 +14,8 @@ namespace Coop.Web.Features.Membership;
 [Authorize(Policy = Policies.Admin)]
 public sealed class ApplicationsController(CoopDbContext db, AuditLog audit, Mailer mailer, TenantContext tenantContext, TimeProvider clock) : Controller
 {
-    public static readonly MailTemplate Approved = new("Mail.Approved.Subject", "Mail.Approved.Body", null);
-    public static readonly MailTemplate Refused = new("Mail.Refused.Subject", "Mail.Refused.Body", null);
+    public static readonly MailTemplate Approved = new("Mail.Approved.Subject", "Mail.Approved.Body", "Mail.Approved.Action");
+    public static readonly MailTemplate Refused = new("Mail.Refused.Subject", "Mail.Refused.Body", "Mail.Approved.Action");
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
