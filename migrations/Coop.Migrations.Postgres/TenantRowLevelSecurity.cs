@@ -44,6 +44,19 @@ public static class TenantRowLevelSecurity
             """);
     }
 
+    /// <summary>
+    /// A read-only policy on <c>members</c>: while <c>coop.user_id</c> names a person (set only by the "my
+    /// cooperatives" reader), that person's own membership rows are visible, in every cooperative. Permissive
+    /// policies combine with OR, and nothing else sets the setting, so ordinary requests see no more than before.
+    /// </summary>
+    public static void EnableOwnMemberships(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql(
+            "CREATE POLICY own_memberships ON members FOR SELECT " +
+            "USING (user_id = NULLIF(current_setting('coop.user_id', true), '')::uuid);");
+    }
+
     public static void Disable(MigrationBuilder migrationBuilder, string table)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);

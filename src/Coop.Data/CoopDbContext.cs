@@ -21,7 +21,11 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     {
         ArgumentNullException.ThrowIfNull(tenant);
         TenantId = tenant.Freeze();
+        MembershipReaderUserId = tenant.MembershipReaderUserId;
     }
+
+    /// <summary>See <see cref="UserMemberships"/>; null everywhere else.</summary>
+    internal Guid? MembershipReaderUserId { get; }
 
     /// <summary>The tenant this context acts for; null for platform work (which then sees no tenant rows).</summary>
     public Guid? TenantId { get; }
@@ -35,6 +39,7 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     public DbSet<MemberCategory> MemberCategories => Set<MemberCategory>();
     public DbSet<VotingCollege> VotingColleges => Set<VotingCollege>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ShareMovement> ShareMovements => Set<ShareMovement>();
     public DbSet<Domain.Charter.CharterVersion> CharterVersions => Set<Domain.Charter.CharterVersion>();
     public DbSet<Domain.Charter.CharterAcceptance> CharterAcceptances => Set<Domain.Charter.CharterAcceptance>();
     public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();

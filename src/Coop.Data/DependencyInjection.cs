@@ -14,6 +14,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(database);
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddSingleton<TenantScopeFactory>();
+        builder.Services.AddSingleton<UserMemberships>();
         builder.Services.AddSingleton<TenantSaveInterceptor>();
         builder.Services.AddSingleton<PostgresTenantSessionInterceptor>();
         builder.Services.AddDbContext<CoopDbContext>((services, options) =>

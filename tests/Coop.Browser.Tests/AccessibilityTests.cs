@@ -58,7 +58,7 @@ public sealed class AccessibilityTests : BrowserFixture
         $"/c/{World.A.Slug}/admin/members/{World.MemberAInA.Id}", $"/c/{World.A.Slug}/admin/settings",
         $"/c/{World.A.Slug}/admin/settings/statutes", $"/c/{World.A.Slug}/admin/charter", $"/c/{World.A.Slug}/admin/applications",
         $"/c/{World.A.Slug}/admin/audit", $"/c/{World.A.Slug}/members", $"/c/{World.A.Slug}/charter/accept", $"/c/{World.B.Slug}/join",
-        "/platform", "/platform/onboard",
+        "/platform", "/platform/onboard", $"/c/{World.A.Slug}/admin/shares", "/account/cooperatives",
     ];
 
     [TestCase("fr-FR")]
@@ -82,7 +82,11 @@ public sealed class AccessibilityTests : BrowserFixture
 
     private static async Task<IEnumerable<string>> AuditAsync(IPage page, string? path)
     {
-        if (path is not null) await page.GotoAsync(path);
+        if (path is not null)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.That(response!.Status, Is.LessThan(500), $"{path} answered {response.Status}");
+        }
         var result = await page.RunAxe();
         Assert.That(result.Passes, Is.Not.Empty, $"axe did not run on {path}");
         return result.Violations

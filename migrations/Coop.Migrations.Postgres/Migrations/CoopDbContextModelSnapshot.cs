@@ -563,6 +563,67 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Membership.ShareMovement", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountPaidMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_paid_minor");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("NominalValueMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("nominal_value_minor");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("Shares")
+                        .HasColumnType("integer")
+                        .HasColumnName("shares");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_share_movements");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_share_movements_tenant_id_member_id");
+
+                    b.ToTable("share_movements", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Membership.VotingCollege", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -876,6 +937,16 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasForeignKey("TenantId", "CollegeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_member_categories_voting_colleges_tenant_id_college_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Membership.ShareMovement", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_share_movements_members_tenant_id_member_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Tenancy.TenantHost", b =>

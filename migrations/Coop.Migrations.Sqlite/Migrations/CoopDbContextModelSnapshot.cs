@@ -556,6 +556,67 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Membership.ShareMovement", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountPaidMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_paid_minor");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("NominalValueMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominal_value_minor");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("Shares")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shares");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_share_movements");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_share_movements_tenant_id_member_id");
+
+                    b.ToTable("share_movements", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Membership.VotingCollege", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -867,6 +928,16 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasForeignKey("TenantId", "CollegeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_member_categories_voting_colleges_tenant_id_college_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Membership.ShareMovement", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_share_movements_members_tenant_id_member_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Tenancy.TenantHost", b =>

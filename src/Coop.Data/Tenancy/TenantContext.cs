@@ -13,6 +13,15 @@ public sealed class TenantContext
 
     public Guid? TenantId => Current?.Id;
 
+    /// <summary>Set only by <see cref="UserMemberships"/>: the one person whose own memberships may be read across cooperatives.</summary>
+    public Guid? MembershipReaderUserId { get; private set; }
+
+    internal void BindMembershipReader(Guid userId)
+    {
+        if (_frozen || Current is not null) throw new InvalidOperationException("A membership reader scope must be fresh.");
+        MembershipReaderUserId = userId;
+    }
+
     public void Bind(TenantInfo tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);

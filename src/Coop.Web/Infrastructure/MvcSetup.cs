@@ -18,6 +18,7 @@ public static class MvcSetup
                 // Validation is FluentValidation's job; MVC's implicit [Required] would add untranslated messages.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Conventions.Add(new ApiExplorerOnlyForApi());
+                options.ModelBinderProviders.Insert(0, new FlexibleDecimalBinderProvider());
             })
             .AddViewLocalization()
             .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocations()));

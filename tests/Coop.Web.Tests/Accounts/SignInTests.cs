@@ -73,6 +73,25 @@ public sealed class SignInTests(DatabaseProvider provider) : AppFixture(provider
         Assert.That(reused.Contains("Ce lien est invalide ou a expiré"), Is.True);
     }
 
+    [TestCase("/account/confirm?userId=not-a-guid&code=abc", "Ce lien ne fonctionne pas")]
+    [TestCase("/account/confirm", "Ce lien ne fonctionne pas")]
+    public async Task Malformed_links_say_so_instead_of_failing(string link, string message)
+    {
+        var page = await App.Visitor().GetAsync(link);
+        Assert.That(page.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.Contains(message), Is.True);
+    }
+
+    [Test]
+    public async Task A_reset_with_a_malformed_user_id_is_an_invalid_link()
+    {
+        var page = await App.Visitor().SubmitAsync("/account/reset-password?userId=zzz&code=abc", "/account/reset-password", new Dictionary<string, string>
+        {
+            ["UserId"] = "zzz", ["Code"] = "abc", ["Password"] = "un tout nouveau mot de passe", ["ConfirmPassword"] = "un tout nouveau mot de passe",
+        });
+        Assert.That(page.Contains("Ce lien est invalide ou a expiré"), Is.True);
+    }
+
     [Test]
     public async Task Asking_a_reset_for_an_unknown_address_looks_the_same_and_sends_nothing()
     {

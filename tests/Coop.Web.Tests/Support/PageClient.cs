@@ -20,6 +20,7 @@ public sealed partial class PageClient(HttpClient http)
     public async Task<Page> SubmitAsync(string formPage, string action, IDictionary<string, string> fields)
     {
         var page = await GetAsync(formPage);
+        Assert.That((int)page.Status, Is.LessThan(500), $"{formPage} failed: {page.Status}");
         var token = Token().Match(page.Html);
         Assert.That(token.Success, Is.True, $"No antiforgery token on {formPage} ({page.Status})");
         var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };

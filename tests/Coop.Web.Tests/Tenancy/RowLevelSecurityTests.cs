@@ -82,6 +82,26 @@ public sealed class RowLevelSecurityTests() : AppFixture(DatabaseProvider.Postgr
     }
 
     [Test]
+    public async Task The_own_memberships_setting_shows_one_persons_rows_read_only()
+    {
+        await using var connection = await OpenAsAppAsync(null);
+        await using (var set = new NpgsqlCommand("SELECT set_config('coop.user_id', @u, false)", connection))
+        {
+            set.Parameters.AddWithValue("u", World.Both.Id.ToString());
+            await set.ExecuteNonQueryAsync();
+        }
+        await using (var count = new NpgsqlCommand("SELECT count(*), count(DISTINCT user_id) FROM members", connection))
+        await using (var reader = await count.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            Assert.That((reader.GetInt64(0), reader.GetInt64(1)), Is.EqualTo((2L, 1L)), "both memberships of that person, no one else's");
+        }
+        await using var update = new NpgsqlCommand("UPDATE members SET roles = 15 WHERE user_id = @u", connection);
+        update.Parameters.AddWithValue("u", World.Both.Id);
+        Assert.That(await update.ExecuteNonQueryAsync(), Is.Zero, "read-only");
+    }
+
+    [Test]
     public async Task A_pooled_connection_never_carries_the_previous_tenant()
     {
         // Same pool (same connection string): a tenant-bound context, then a tenantless one.

@@ -60,7 +60,8 @@ public sealed class AccountController(
     [HttpGet("confirm")]
     public async Task<IActionResult> Confirm(string? userId, string? code)
     {
-        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        // A malformed id in a link is just an invalid link, never an error page.
+        var user = Guid.TryParse(userId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
         var confirmed = user is not null && code is not null && (await users.ConfirmEmailAsync(user, code)).Succeeded;
         return View(confirmed);
     }

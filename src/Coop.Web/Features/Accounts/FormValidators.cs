@@ -60,7 +60,7 @@ public sealed class EnableAuthenticatorFormValidator : AbstractValidator<EnableA
             .Matches(@"^\s*\d{3}[\s-]?\d{3}\s*$").WithMessage(_ => l["Validation.TotpFormat"]);
 }
 
-internal static class AccountRules
+public static class AccountRules
 {
     public static IRuleBuilderOptions<T, string> EmailRules<T>(this IRuleBuilder<T, string> rule, IStringLocalizer l) =>
         rule.NotEmpty().WithMessage(_ => l["Validation.Required"])

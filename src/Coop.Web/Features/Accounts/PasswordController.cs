@@ -40,7 +40,7 @@ public sealed class PasswordController(UserManager<CoopUser> users, CoopDbContex
     public async Task<IActionResult> Reset(ResetPasswordForm form)
     {
         if (!ModelState.IsValid) return View(form);
-        var user = await users.FindByIdAsync(form.UserId);
+        var user = Guid.TryParse(form.UserId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
         var result = user is null
             ? IdentityResult.Failed(errors.InvalidToken())
             : await users.ResetPasswordAsync(user, form.Code, form.Password);

@@ -23,6 +23,7 @@ public static class DependencyInjection
             .AddPolicy(Policies.Moderator, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(MemberRoles.Moderator)))
             .AddPolicy(Policies.Treasurer, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(MemberRoles.Treasurer)))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(MemberRoles.Admin)))
+            .AddPolicy(Policies.Registrar, p => p.RequireAuthenticatedUser().AddRequirements(new TenantRoleRequirement(MemberRoles.Admin | MemberRoles.Treasurer, AnyOf: true)))
             .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().AddRequirements(new OperatorRequirement()))
             .AddPolicy(Policies.ApiSignedIn, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .AddPolicy(Policies.ApiMember, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser()

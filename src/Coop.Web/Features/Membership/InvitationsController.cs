@@ -25,7 +25,7 @@ public sealed class InvitationsController(CoopDbContext platformDb, TenantScopeF
         var (tenant, invitation) = await FindAsync(tenantId, secret, ct);
         if (tenant is null || invitation is null) return View("InvitationInvalid");
         if (!invitation.IsUsable(clock.GetUtcNow())) return View("InvitationInvalid", invitation);
-        return View(new InvitationModel(tenant, invitation, User.FindFirstValue(ClaimTypes.Email), Request.Path));
+        return View("Invitation", new InvitationModel(tenant, invitation, User.FindFirstValue(ClaimTypes.Email), Request.Path));
     }
 
     [HttpPost("")]
@@ -45,7 +45,7 @@ public sealed class InvitationsController(CoopDbContext platformDb, TenantScopeF
         var now = clock.GetUtcNow();
         if (invitation is null || !invitation.IsUsable(now)) return View("InvitationInvalid", invitation);
         if (!string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase))
-            return View(new InvitationModel(tenant, invitation, email, Request.Path));
+            return View("Invitation", new InvitationModel(tenant, invitation, email, Request.Path));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         invitation.Accept(userId, now);

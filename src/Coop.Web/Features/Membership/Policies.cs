@@ -13,6 +13,8 @@ public static class Policies
     public const string Moderator = "Tenant.Moderator";
     public const string Treasurer = "Tenant.Treasurer";
     public const string Admin = "Tenant.Admin";
+    /// <summary>The register of associates: treasurers and admins.</summary>
+    public const string Registrar = "Tenant.Registrar";
     public const string Operator = "Platform.Operator";
     public const string ApiSignedIn = "Api.SignedIn";
     public const string ApiMember = "Api.Tenant.Member";

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coop.Web.Features.Membership;
 
 /// <summary>Requires an active membership with the given role in the cooperative of the request.</summary>
-public sealed record TenantRoleRequirement(MemberRoles Role) : IAuthorizationRequirement;
+public sealed record TenantRoleRequirement(MemberRoles Role, bool AnyOf = false) : IAuthorizationRequirement;
 
 /// <summary>Requires that the request is bound to a cooperative.</summary>
 public sealed record TenantBoundRequirement : IAuthorizationRequirement;
@@ -30,7 +30,10 @@ public sealed class TenantRoleHandler(CurrentMember currentMember) : Authorizati
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantRoleRequirement requirement)
     {
         var member = await currentMember.GetAsync();
-        if (member is not null && member.Grants(requirement.Role)) context.Succeed(requirement);
+        var granted = requirement.AnyOf
+            ? Enum.GetValues<MemberRoles>().Any(r => r != MemberRoles.None && requirement.Role.HasFlag(r) && member?.Grants(r) == true)
+            : member?.Grants(requirement.Role) == true;
+        if (granted) context.Succeed(requirement);
     }
 }
 
