@@ -26,6 +26,9 @@ public static class MvcSetup
             LocalizedModelBinding.Apply(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
         services.AddOptions<ApiBehaviorOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
             options.InvalidModelStateResponseFactory = ApiProblems.ValidationResponse);
+        // French pages: write "é" as é, not &#xE9; (markup characters are still escaped).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddAntiforgery(o =>

@@ -100,6 +100,16 @@ public sealed class TenantResolutionTests(DatabaseProvider provider) : AppFixtur
         Assert.That(page.Contains("Canada"), Is.True);
     }
 
+    [TestCase("coopérative a", true)]
+    [TestCase("PARIS", true)]
+    [TestCase("ile-de-france", true)]
+    [TestCase("limoilou", false)]
+    public async Task The_directory_search_ignores_case_and_accents(string query, bool findsA)
+    {
+        var page = await App.Visitor().GetAsync("/?q=" + Uri.EscapeDataString(query));
+        Assert.That(page.Contains("Coopérative A"), Is.EqualTo(findsA));
+    }
+
     private async Task<Tenant> NewTenantAsync(Action<Tenant> shape)
     {
         var tenant = new Tenant($"t-{Guid.NewGuid():N}"[..20], "Coop " + Guid.NewGuid().ToString("N")[..5], LegalForm.Scop,

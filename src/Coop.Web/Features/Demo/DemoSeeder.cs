@@ -1,7 +1,9 @@
 using Coop.Data;
 using Coop.Data.Accounts;
 using Coop.Data.Tenancy;
+using Coop.Domain.Charter;
 using Coop.Domain.Membership;
+using Coop.Web.Features.Membership;
 using Coop.Domain.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +27,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         ("bruno@demo.coop", "Bruno Petit", "member, Belleville and Limoilou"),
         ("chloe@demo.coop", "Chloé Tremblay", "admin, Limoilou"),
         ("david@demo.coop", "David Gagnon", "member, Limoilou"),
+        ("zoe@demo.coop", "Zoé Lambert", "applicant, Belleville"),
     ];
 
     /// <summary>Seeds an empty database; returns whether it did.</summary>
@@ -53,7 +56,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
             var manager = scope.ServiceProvider.GetRequiredService<UserManager<CoopUser>>();
             db.Tenants.AddRange(belleville, limoilou);
             await db.SaveChangesAsync(ct);
-            foreach (var (email, name, role) in Accounts)
+            foreach (var (email, name, role) in Accounts.Where(a => a.Role != "applicant, Belleville"))
             {
                 var user = new CoopUser
                 {
@@ -67,6 +70,11 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
             }
         }
 
+        await AddStatutesAsync(belleville, users["admin@demo.coop"],
+            "# Charte du Tiers-lieu de Belleville\n\n## 1. Nous décidons ensemble\nChaque associé a une voix dans son collège.\n\n" +
+            "## 2. Nous prenons soin du lieu et des personnes\nRespect, écoute, pas de propos discriminants.\n\n## 3. Transparence\nLes comptes et les décisions sont ouverts aux membres.", ct);
+        await AddStatutesAsync(limoilou, users["chloe@demo.coop"],
+            "# Charte de l'Épicerie solidaire de Limoilou\n\n1. Une membre, une voix.\n2. Des prix justes pour les producteurs et les familles.\n3. Chacun donne un peu de son temps.", ct);
         await AddMembersAsync(belleville, ct,
             (users["admin@demo.coop"], MemberRoles.Admin | MemberRoles.Moderator),
             (users["tresorier@demo.coop"], MemberRoles.Treasurer),
@@ -77,6 +85,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
             (users["david@demo.coop"], MemberRoles.Member),
             (users["bruno@demo.coop"], MemberRoles.Member));
 
+        await AddSharesAndApplicationAsync(belleville, users, ct);
         logger.LogInformation("Demo seeded: two cooperatives and {Count} accounts", Accounts.Count);
         return true;
     }
@@ -87,11 +96,55 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         string.Join("\n", Accounts.Select(a => $"  {a.Email,-22} {a.Role}")) +
         "\nOutgoing mail (Development): /dev/mail";
 
+    // The legal form's preset colleges and categories, and a published first charter.
+    private async Task AddStatutesAsync(Tenant tenant, CoopUser author, string charter, CancellationToken ct)
+    {
+        await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        var preset = StatutesPresets.For(tenant.LegalForm);
+        db.VotingColleges.AddRange(preset.Colleges);
+        db.MemberCategories.AddRange(preset.Categories);
+        var version = new CharterVersion(charter, author.Id, clock.GetUtcNow());
+        version.Publish(1, "Première version", author.Id, clock.GetUtcNow());
+        db.CharterVersions.Add(version);
+        await db.SaveChangesAsync(ct);
+    }
+
+    // Every Belleville member subscribed shares and accepted the charter; Alice's friend Zoé has applied.
+    private async Task AddSharesAndApplicationAsync(Tenant tenant, Dictionary<string, CoopUser> users, CancellationToken ct)
+    {
+        await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        var charter = await db.CharterVersions.SingleAsync(ct);
+        var now = clock.GetUtcNow();
+        var day = 3;
+        foreach (var member in await db.Members.ToListAsync(ct))
+        {
+            db.CharterAcceptances.Add(new CharterAcceptance(member.Id, charter.Id, 1, now));
+            var shares = member.Roles.HasFlag(MemberRoles.Admin) ? 5 : 2;
+            db.ShareMovements.Add(new ShareMovement(member.Id, ShareMovementKind.Subscription, shares, tenant.ShareNominalValueMinor,
+                shares * tenant.ShareNominalValueMinor, new DateOnly(2026, 1, day++), $"BS-2026-{day:00}", users["tresorier@demo.coop"].Id, now));
+        }
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<CoopUser>>();
+        var zoe = new CoopUser { UserName = "zoe@demo.coop", Email = "zoe@demo.coop", EmailConfirmed = true, DisplayName = "Zoé Lambert", PreferredLocale = TenantLocale.FrenchFrance };
+        var created = await manager.CreateAsync(zoe, Password);
+        if (!created.Succeeded) throw new InvalidOperationException("Demo account zoe@demo.coop could not be created.");
+        var categoryId = await db.MemberCategories.Where(c => c.Kind == CategoryKind.User).Select(c => c.Id).FirstAsync(ct);
+        var application = Member.Apply(zoe.Id, zoe.DisplayName, categoryId, "J'habite le quartier et je voudrais animer l'atelier vélo.", now);
+        db.Members.Add(application);
+        db.CharterAcceptances.Add(new CharterAcceptance(application.Id, charter.Id, 1, now));
+        await db.SaveChangesAsync(ct);
+        await MemberCounter.RefreshAsync(db, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task AddMembersAsync(Tenant tenant, CancellationToken ct, params (CoopUser User, MemberRoles Roles)[] members)
     {
         await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
         var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
         foreach (var (user, roles) in members) db.Members.Add(new Member(user.Id, user.DisplayName, roles, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        await MemberCounter.RefreshAsync(db, ct);
         await db.SaveChangesAsync(ct);
     }
 }

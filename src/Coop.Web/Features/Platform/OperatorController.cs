@@ -6,6 +6,7 @@ using Coop.Web.Features.Audit;
 using Coop.Web.Features.Mail;
 using Coop.Web.Features.Membership;
 using Coop.Web.Features.Tenancy;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -34,15 +35,10 @@ public sealed class OperatorController(CoopDbContext db, TenantScopeFactory scop
         // Matching in memory keeps the search case- and accent-friendly on both providers; the platform has
         // thousands of cooperatives at most.
         var tenants = (await query.OrderBy(t => t.Name).ToListAsync(ct))
-            .Where(t => string.IsNullOrWhiteSpace(q) || Matches(t, q.Trim()))
+            .Where(t => string.IsNullOrWhiteSpace(q) || TextSearch.Matches(q.Trim(), t.Name, t.Slug, t.Territory.Locality, t.Territory.Region))
             .Take(500).ToList();
         return View("Console", new ConsoleModel(tenants, q, state, country));
     }
-
-    private static bool Matches(Tenant t, string term) =>
-        new[] { t.Name, t.Slug, t.Territory.Locality, t.Territory.Region }
-            .Any(v => System.Globalization.CultureInfo.InvariantCulture.CompareInfo.IndexOf(v, term,
-                System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) >= 0);
 
     [HttpGet("onboard")]
     public IActionResult Onboard() => View(new OnboardForm());
