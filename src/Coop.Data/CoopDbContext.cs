@@ -40,6 +40,7 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     public DbSet<VotingCollege> VotingColleges => Set<VotingCollege>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ShareMovement> ShareMovements => Set<ShareMovement>();
+    public DbSet<SupportGrant> SupportGrants => Set<SupportGrant>();
     public DbSet<Domain.Charter.CharterVersion> CharterVersions => Set<Domain.Charter.CharterVersion>();
     public DbSet<Domain.Charter.CharterAcceptance> CharterAcceptances => Set<Domain.Charter.CharterAcceptance>();
     public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();

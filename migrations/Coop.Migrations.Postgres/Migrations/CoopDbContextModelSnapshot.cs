@@ -656,6 +656,49 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Tenancy.SupportGrant", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("OperatorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operator_user_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_support_grants");
+
+                    b.HasIndex("TenantId", "OperatorUserId", "ExpiresAt")
+                        .HasDatabaseName("ix_support_grants_tenant_id_operator_user_id_expires_at");
+
+                    b.ToTable("support_grants", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")

@@ -649,6 +649,49 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Tenancy.SupportGrant", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("OperatorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_user_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_support_grants");
+
+                    b.HasIndex("TenantId", "OperatorUserId", "ExpiresAt")
+                        .HasDatabaseName("ix_support_grants_tenant_id_operator_user_id_expires_at");
+
+                    b.ToTable("support_grants", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")

@@ -60,7 +60,7 @@ public sealed partial class LocalizationTests
     [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit|Shares|Account)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
     private static partial Regex Used();
 
-    [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes|shares|export)\\.(?!csv)[a-z]+)\"")]
+    [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes|shares|export|support)\\.(?!csv)[a-z]+)\"")]
     private static partial Regex AuditAction();
 
     [GeneratedRegex("new\\(\"(Statutes\\.[A-Za-z0-9.]+)\"")]

@@ -218,6 +218,30 @@ public sealed class RegistryFlowTests(DatabaseProvider provider) : AppFixture(pr
     }
 
     [Test]
+    public async Task Support_access_is_reasoned_read_only_per_cooperative_visible_and_revocable()
+    {
+        var op = await OperatorAsync();
+        Assert.That((await op.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden), "no content by default");
+
+        var opened = await op.SubmitAsync("/platform", $"/platform/{World.A.Id}/support", new Dictionary<string, string> { ["Reason"] = "Aide à l'import des membres", ["hours"] = "2" });
+        Assert.That(opened.Location!.ToString(), Is.EqualTo($"/c/{World.A.Slug}/admin/members"));
+        Assert.That((await op.GetAsync($"/c/{World.A.Slug}/admin/members")).Contains("Membre A"), Is.True);
+        var write = await op.SubmitAsync($"/c/{World.A.Slug}/admin/members/{World.MemberAInA.Id}", $"/c/{World.A.Slug}/admin/members/{World.MemberAInA.Id}/roles",
+            new Dictionary<string, string> { ["roles"] = "Admin" });
+        Assert.That(write.Status, Is.EqualTo(HttpStatusCode.Forbidden), "read-only");
+        Assert.That((await op.GetAsync($"/c/{World.B.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden), "only that cooperative");
+
+        var admin = App.Visitor();
+        await admin.SignInAsync(World.AdminA.Email!, World.Password);
+        var audit = await admin.GetAsync($"/c/{World.A.Slug}/admin/audit");
+        Assert.That(audit.Contains("Accès de support ouvert par l'opérateur (lecture seule)"), Is.True);
+        Assert.That(audit.Contains("Aide à l'import des membres"), Is.True);
+        var revoke = System.Text.RegularExpressions.Regex.Match(audit.Html, "action=\"(/c/[^\"]+/revoke)\"").Groups[1].Value;
+        await admin.SubmitAsync($"/c/{World.A.Slug}/admin/audit", revoke, new Dictionary<string, string>());
+        Assert.That((await op.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
     public async Task Only_operators_reach_the_console()
     {
         var member = App.Visitor();

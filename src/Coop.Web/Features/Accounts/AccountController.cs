@@ -2,6 +2,7 @@ using Coop.Data;
 using Coop.Data.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -84,7 +85,7 @@ public sealed class AccountController(
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturn(form.ReturnUrl));
+        if (result.Succeeded) return LocalRedirect(Url.LocalOr(form.ReturnUrl));
         if (result.RequiresTwoFactor)
             return RedirectToAction(nameof(TwoFactorController.LoginWithCode), "TwoFactor", new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
         if (result.IsLockedOut) return View("Lockout");
@@ -92,7 +93,6 @@ public sealed class AccountController(
         return View(form);
     }
 
-    private string SafeReturn(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 
     private static string FieldOf(IdentityError error) =>
         error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(RegisterForm.Password)

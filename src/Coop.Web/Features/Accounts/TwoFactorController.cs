@@ -1,6 +1,7 @@
 using Coop.Data.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -27,7 +28,7 @@ public sealed class TwoFactorController(SignInManager<CoopUser> signIn, IStringL
         if (!ModelState.IsValid) return View(form);
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToAction(nameof(AccountController.Login), "Account");
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(form.Code, rememberMe, form.RememberMachine);
-        if (result.Succeeded) return LocalRedirect(SafeReturn(form.ReturnUrl));
+        if (result.Succeeded) return LocalRedirect(Url.LocalOr(form.ReturnUrl));
         if (result.IsLockedOut) return View("Lockout");
         ModelState.AddModelError(nameof(form.Code), l["TwoFactor.InvalidCode"]);
         return View(form);
@@ -48,11 +49,10 @@ public sealed class TwoFactorController(SignInManager<CoopUser> signIn, IStringL
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToAction(nameof(AccountController.Login), "Account");
         // Identity removes a recovery code when it is redeemed, so a code already used is refused.
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(form.Code.Replace(" ", string.Empty, StringComparison.Ordinal));
-        if (result.Succeeded) return LocalRedirect(SafeReturn(form.ReturnUrl));
+        if (result.Succeeded) return LocalRedirect(Url.LocalOr(form.ReturnUrl));
         if (result.IsLockedOut) return View("Lockout");
         ModelState.AddModelError(nameof(form.Code), l["TwoFactor.InvalidRecoveryCode"]);
         return View(form);
     }
 
-    private string SafeReturn(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

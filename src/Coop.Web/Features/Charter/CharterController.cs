@@ -3,6 +3,7 @@ using Coop.Data.Tenancy;
 using Coop.Domain.Charter;
 using Coop.Web.Features.Membership;
 using Microsoft.AspNetCore.Authorization;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,7 +46,7 @@ public sealed class CharterController(CoopDbContext db, CharterQueries charter, 
     public async Task<IActionResult> Accept(string? returnUrl, CancellationToken ct)
     {
         var current = await charter.CurrentAsync(ct);
-        if (current is null) return LocalRedirect(Safe(returnUrl));
+        if (current is null) return LocalRedirect(Url.LocalOr(returnUrl, $"/c/{tenantContext.Current!.Slug}"));
         var member = (await currentMember.GetAsync(ct))!;
         var previous = await db.CharterAcceptances.AsNoTracking().Where(a => a.MemberId == member.Id).OrderByDescending(a => a.VersionNumber)
             .Select(a => (int?)a.VersionNumber).FirstOrDefaultAsync(ct);
@@ -71,11 +72,9 @@ public sealed class CharterController(CoopDbContext db, CharterQueries charter, 
             catch (DbUpdateException) { /* accepted in another tab at the same moment: the unique index kept one */ }
         }
         TempData["Flash"] = "Charter.Accepted";
-        return LocalRedirect(Safe(returnUrl));
+        return LocalRedirect(Url.LocalOr(returnUrl, $"/c/{tenantContext.Current!.Slug}"));
     }
 
-    private string Safe(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : $"/c/{tenantContext.Current!.Slug}";
 }
 
 public sealed record CharterDiffModel(CharterVersion Version, IReadOnlyList<DiffLine> Lines);

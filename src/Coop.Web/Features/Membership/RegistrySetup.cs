@@ -11,6 +11,7 @@ public static class RegistrySetup
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<CharterQueries>();
         builder.Services.AddScoped<InvitationMails>();
+        builder.Services.AddScoped<SupportAccess>();
         return builder;
     }
 }

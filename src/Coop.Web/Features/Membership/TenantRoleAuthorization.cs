@@ -25,7 +25,7 @@ public sealed class TenantBoundHandler(Coop.Data.Tenancy.TenantContext tenantCon
 public sealed record OperatorRequirement : IAuthorizationRequirement;
 
 /// <summary>Fails closed: no tenant, no user id or no membership means no access.</summary>
-public sealed class TenantRoleHandler(CurrentMember currentMember) : AuthorizationHandler<TenantRoleRequirement>
+public sealed class TenantRoleHandler(CurrentMember currentMember, SupportAccess support) : AuthorizationHandler<TenantRoleRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantRoleRequirement requirement)
     {
@@ -33,7 +33,8 @@ public sealed class TenantRoleHandler(CurrentMember currentMember) : Authorizati
         var granted = requirement.AnyOf
             ? Enum.GetValues<MemberRoles>().Any(r => r != MemberRoles.None && requirement.Role.HasFlag(r) && member?.Grants(r) == true)
             : member?.Grants(requirement.Role) == true;
-        if (granted) context.Succeed(requirement);
+        // A platform operator with an active, reasoned support grant may read (never write) admin pages.
+        if (granted || await support.IsActiveAsync()) context.Succeed(requirement);
     }
 }
 

@@ -1,6 +1,7 @@
 using Coop.Domain.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Coop.Web.Features.Platform;
@@ -19,6 +20,6 @@ public sealed class LanguageController : Controller
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         }
-        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.LocalOr(returnUrl));
     }
 }

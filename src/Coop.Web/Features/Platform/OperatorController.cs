@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Membership;
@@ -85,6 +86,29 @@ public sealed class OperatorController(CoopDbContext db, TenantScopeFactory scop
 
     [HttpPost("{id:guid}/archive")]
     public Task<IActionResult> Archive(Guid id, ReasonForm form, CancellationToken ct) => ChangeStateAsync(id, form, "tenant.archived", t => t.Archive(form.Reason.Trim()), ct);
+
+    /// <summary>Opens a reasoned, time-limited, read-only support access to one cooperative; its admins see it.</summary>
+    [HttpPost("{id:guid}/support")]
+    public async Task<IActionResult> Support(Guid id, ReasonForm form, int hours, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (tenant is null) return NotFound();
+        if (!ModelState.IsValid || hours is < 1 or > 72)
+        {
+            TempData["Flash"] = "Platform.SupportInvalid";
+            return Redirect("/platform");
+        }
+        await using var scope = scopes.Begin(TenantInfo.From(tenant), "operator support access");
+        var tenantDb = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        var operatorId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var grant = new SupportGrant(operatorId, form.Reason, TimeSpan.FromHours(hours), clock.GetUtcNow());
+        tenantDb.SupportGrants.Add(grant);
+        scope.ServiceProvider.GetRequiredService<AuditLog>().Record("support.opened", grant.Id,
+            $"{form.Reason.Trim()} — {grant.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
+        await tenantDb.SaveChangesAsync(ct);
+        TempData["Flash"] = "Platform.SupportOpened";
+        return Redirect($"/c/{tenant.Slug}/admin/members");
+    }
 
     private async Task<IActionResult> ChangeStateAsync(Guid id, ReasonForm form, string action, Action<Tenant> change, CancellationToken ct)
     {
