@@ -9,7 +9,7 @@ namespace Coop.Web.Infrastructure;
 /// <summary>
 /// Markdown written by people (charters, later posts) rendered without risk: raw HTML is disabled (shown as text),
 /// links keep only http, https and mailto targets and get <c>rel="nofollow ugc noopener"</c>, images are not
-/// loaded (they would let a third party track readers).
+/// loaded (they would let a third party track readers), and headings start at h2 under the page's own h1.
 /// </summary>
 public static class SafeMarkdown
 {
@@ -22,6 +22,8 @@ public static class SafeMarkdown
     public static string ToHtml(string markdown)
     {
         var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
+        // The page has its own h1: a text's "# Title" becomes an h2, and so on down (one h1 per page).
+        foreach (var heading in document.Descendants<HeadingBlock>()) heading.Level = Math.Min(6, heading.Level + 1);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             if (link.IsImage)
