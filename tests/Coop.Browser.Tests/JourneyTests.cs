@@ -63,7 +63,9 @@ public sealed class JourneyTests : BrowserFixture
     {
         var page = await NewPageAsync(width: 320, height: 640);
         await SignInAsync(page, World.AdminA.Email!, Web.Tests.Support.World.Password);
-        foreach (var path in new[] { "/", $"/c/{World.A.Slug}", $"/c/{World.A.Slug}/admin/members", "/account", "/account/two-factor" })
+        foreach (var path in new[] { "/", $"/c/{World.A.Slug}", $"/c/{World.A.Slug}/admin/members", "/account", "/account/two-factor",
+                     $"/c/{World.A.Slug}/admin/settings", $"/c/{World.A.Slug}/admin/settings/statutes", $"/c/{World.A.Slug}/admin/shares",
+                     $"/c/{World.A.Slug}/admin/charter", $"/c/{World.A.Slug}/admin/audit", $"/c/{World.A.Slug}/charter", "/account/cooperatives" })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -123,7 +123,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
             db.CharterAcceptances.Add(new CharterAcceptance(member.Id, charter.Id, 1, now));
             var shares = member.Roles.HasFlag(MemberRoles.Admin) ? 5 : 2;
             db.ShareMovements.Add(new ShareMovement(member.Id, ShareMovementKind.Subscription, shares, tenant.ShareNominalValueMinor,
-                shares * tenant.ShareNominalValueMinor, new DateOnly(2026, 1, day++), $"BS-2026-{day:00}", users["tresorier@demo.coop"].Id, now));
+                shares * tenant.ShareNominalValueMinor, new DateOnly(2026, 1, day), $"BS-2026-{day:00}", users["tresorier@demo.coop"].Id, now));
+            day++;
         }
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<CoopUser>>();
         var zoe = new CoopUser { UserName = "zoe@demo.coop", Email = "zoe@demo.coop", EmailConfirmed = true, DisplayName = "Zoé Lambert", PreferredLocale = TenantLocale.FrenchFrance };
