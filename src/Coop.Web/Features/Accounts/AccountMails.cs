@@ -20,6 +20,11 @@ public sealed class AccountMails(Mailer mailer, AccountLinks links)
     public void SendPasswordReset(CoopUser user, string pathAndQuery) =>
         mailer.Enqueue(user.Email!, CultureOf(user), Reset, user.DisplayName, links.To(pathAndQuery));
 
-    private static string CultureOf(CoopUser user) =>
-        TenantLocale.IsSupported(user.PreferredLocale) ? user.PreferredLocale! : System.Globalization.CultureInfo.CurrentUICulture.Name is var name && TenantLocale.IsSupported(name) ? name : TenantLocale.FrenchFrance;
+    // The person's own choice, else the language of the page they were on, else French.
+    private static string CultureOf(CoopUser user)
+    {
+        if (TenantLocale.IsSupported(user.PreferredLocale)) return user.PreferredLocale!;
+        var current = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        return TenantLocale.IsSupported(current) ? current : TenantLocale.FrenchFrance;
+    }
 }

@@ -134,9 +134,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         var application = Member.Apply(zoe.Id, zoe.DisplayName, categoryId, "J'habite le quartier et je voudrais animer l'atelier vélo.", now);
         db.Members.Add(application);
         db.CharterAcceptances.Add(new CharterAcceptance(application.Id, charter.Id, 1, now));
-        await db.SaveChangesAsync(ct);
-        await MemberCounter.RefreshAsync(db, ct);
-        await db.SaveChangesAsync(ct);
+        await MemberCounter.SaveAndRecountAsync(db, ct);
     }
 
     private async Task AddMembersAsync(Tenant tenant, CancellationToken ct, params (CoopUser User, MemberRoles Roles)[] members)
@@ -144,8 +142,6 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
         var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
         foreach (var (user, roles) in members) db.Members.Add(new Member(user.Id, user.DisplayName, roles, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        await MemberCounter.RefreshAsync(db, ct);
-        await db.SaveChangesAsync(ct);
+        await MemberCounter.SaveAndRecountAsync(db, ct);
     }
 }

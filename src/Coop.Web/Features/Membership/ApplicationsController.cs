@@ -50,9 +50,7 @@ public sealed class ApplicationsController(CoopDbContext db, AuditLog audit, Mai
         audit.Record(refusal is null ? "member.approved" : "member.refused", applicant.Id, applicant.DisplayName + (refusal is null ? "" : " — " + refusal));
         try
         {
-            await db.SaveChangesAsync(ct);
-            await MemberCounter.RefreshAsync(db, ct);
-            await db.SaveChangesAsync(ct);
+            await MemberCounter.SaveAndRecountAsync(db, ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

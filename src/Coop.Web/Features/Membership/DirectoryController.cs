@@ -41,9 +41,7 @@ public sealed class DirectoryController(CoopDbContext db, CurrentMember currentM
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         me.Leave(clock.GetUtcNow());
         audit.Record("member.left", me.Id, me.DisplayName, actorName: User.FindFirstValue(ClaimTypes.Email));
-        await db.SaveChangesAsync(ct);
-        await MemberCounter.RefreshAsync(db, ct);
-        await db.SaveChangesAsync(ct);
+        await MemberCounter.SaveAndRecountAsync(db, ct);
         await transaction.CommitAsync(ct);
         TempData["Flash"] = "Directory.Left";
         return Redirect($"/c/{tenantContext.Current!.Slug}");

@@ -62,9 +62,7 @@ public sealed class InvitationsController(CoopDbContext platformDb, TenantScopeF
         scope.ServiceProvider.GetRequiredService<AuditLog>().Record("invitation.accepted", invitation.Id, $"{email} ({invitation.Roles})");
         try
         {
-            await db.SaveChangesAsync(ct);
-            await MemberCounter.RefreshAsync(db, ct);
-            await db.SaveChangesAsync(ct);
+            await MemberCounter.SaveAndRecountAsync(db, ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -10,12 +10,18 @@ namespace Coop.Web.Features.Membership;
 /// </summary>
 public static class MemberCounter
 {
-    public static async Task RefreshAsync(CoopDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Saves the pending changes, recounts the active members as they now stand, and saves the count. Call it
+    /// inside the caller's transaction so the change and the count commit together.
+    /// </summary>
+    public static async Task SaveAndRecountAsync(CoopDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var tenantId = db.TenantId ?? throw new InvalidOperationException("Counting members needs a tenant.");
+        await db.SaveChangesAsync(ct);
         var count = await db.Members.CountAsync(m => m.Status == MembershipStatus.Active, ct);
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
         tenant.CountActiveMembers(count);
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -60,9 +60,7 @@ public sealed class MembersController(CoopDbContext db, CurrentMember currentMem
         member.ChangeStatus(status, reason.Trim(), clock.GetUtcNow());
         audit.Record("member.status", member.Id, $"{member.DisplayName}: {l["Status." + before].Value} → {l["Status." + status].Value} — {reason.Trim()}",
             new { Status = before.ToString() }, new { Status = status.ToString() });
-        await db.SaveChangesAsync(ct);
-        await MemberCounter.RefreshAsync(db, ct);
-        await db.SaveChangesAsync(ct);
+        await MemberCounter.SaveAndRecountAsync(db, ct);
         await transaction.CommitAsync(ct);
         TempData["Flash"] = "Members.StatusSaved";
         return RedirectToAction(nameof(Show), new { tenant = slug, id });

@@ -21,7 +21,8 @@ namespace Coop.Web.Features.Platform;
 /// </summary>
 [Route("platform")]
 [Authorize(Policy = Policies.Operator)]
-public sealed class OperatorController(CoopDbContext db, TenantScopeFactory scopes, TenantCatalog catalog, TimeProvider clock) : Controller
+public sealed class OperatorController(CoopDbContext db, TenantScopeFactory scopes, TenantCatalog catalog,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, TenantState? state, string? country, CancellationToken ct)
@@ -71,7 +72,7 @@ public sealed class OperatorController(CoopDbContext db, TenantScopeFactory scop
         }
         catch (DbUpdateException)
         {
-            ModelState.AddModelError(nameof(form.Slug), HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Validation.SlugTaken"]);
+            ModelState.AddModelError(nameof(form.Slug), l["Validation.SlugTaken"]);
             return View(form);
         }
         TempData["Flash"] = "Platform.Onboarded";

@@ -10,7 +10,7 @@ namespace Coop.Web.Features.Tenancy;
 /// headers are applied only from configured proxies, and X-Forwarded-Host never is. A path naming one cooperative
 /// on another cooperative's domain is a 404. Unknown cooperatives are 404; closed ones get an explanation page.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatalog catalog)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatalog catalog, ILogger<TenantResolutionMiddleware> logger)
 {
     public const string TenantPrefix = "/c";
 
@@ -51,8 +51,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatal
         }
 
         tenantContext.Bind(tenant);
-        using (context.RequestServices.GetRequiredService<ILogger<TenantResolutionMiddleware>>()
-                   .BeginScope(new Dictionary<string, object> { ["TenantId"] = tenant.Id, ["TenantSlug"] = tenant.Slug }))
+        using (logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenant.Id, ["TenantSlug"] = tenant.Slug }))
         {
             await next(context);
         }
