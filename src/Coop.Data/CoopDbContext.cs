@@ -44,6 +44,13 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     public DbSet<Domain.Charter.CharterVersion> CharterVersions => Set<Domain.Charter.CharterVersion>();
     public DbSet<Domain.Charter.CharterAcceptance> CharterAcceptances => Set<Domain.Charter.CharterAcceptance>();
     public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();
+    public DbSet<Domain.Governance.StatutoryRule> StatutoryRules => Set<Domain.Governance.StatutoryRule>();
+    public DbSet<Domain.Governance.Assembly> Assemblies => Set<Domain.Governance.Assembly>();
+    public DbSet<Domain.Governance.AssemblyAttendee> AssemblyAttendees => Set<Domain.Governance.AssemblyAttendee>();
+    public DbSet<Domain.Governance.ProxyGrant> ProxyGrants => Set<Domain.Governance.ProxyGrant>();
+    public DbSet<Domain.Governance.Vote> Votes => Set<Domain.Governance.Vote>();
+    public DbSet<Domain.Governance.VoterRollEntry> VoterRoll => Set<Domain.Governance.VoterRollEntry>();
+    public DbSet<Domain.Governance.Ballot> Ballots => Set<Domain.Governance.Ballot>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,6 +1,7 @@
 using Coop.Data;
 using Coop.Web.Features.Accounts;
 using Coop.Web.Features.Demo;
+using Coop.Web.Features.Governance;
 using Coop.Web.Features.Health;
 using Coop.Web.Features.Mail;
 using Coop.Web.Features.Membership;
@@ -18,6 +19,7 @@ builder.AddTenancy();
 builder.AddAccounts();
 builder.AddAuthorizationPolicies();
 builder.AddRegistry();
+builder.AddGovernance();
 builder.AddMail();
 builder.AddHealth();
 builder.AddDemo();
@@ -45,6 +47,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapControllers();
+app.MapGovernanceHub();
 app.MapHealth();
 app.MapCoopOpenApi();
 

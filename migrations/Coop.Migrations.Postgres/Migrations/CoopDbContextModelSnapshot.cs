@@ -384,6 +384,650 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Governance.Assembly", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chair_id");
+
+                    b.Property<DateTimeOffset?>("ChairSignedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chair_signed_at");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset?>("ConvenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("convened_at");
+
+                    b.Property<string>("Convocation")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("convocation");
+
+                    b.Property<bool>("CorrespondenceVoting")
+                        .HasColumnType("boolean")
+                        .HasColumnName("correspondence_voting");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Documents")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("documents");
+
+                    b.Property<int>("EligibleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("eligible_count");
+
+                    b.Property<Guid?>("FirstConvocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_convocation_id");
+
+                    b.Property<string>("Minutes")
+                        .HasColumnType("text")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_days");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("online_link");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<Guid?>("SecondConvocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("second_convocation_id");
+
+                    b.Property<Guid?>("SecretaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("secretary_id");
+
+                    b.Property<DateTimeOffset?>("SecretarySignedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("secretary_signed_at");
+
+                    b.Property<DateTimeOffset?>("SessionOpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("session_opened_at");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("type");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_assemblies");
+
+                    b.HasIndex("TenantId", "ScheduledAt")
+                        .HasDatabaseName("ix_assemblies_tenant_id_scheduled_at");
+
+                    b.ToTable("assemblies", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.AssemblyAttendee", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssemblyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assembly_id");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("attendance");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<Guid?>("CollegeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("college_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProxiesHeld")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("proxies_held");
+
+                    b.Property<bool>("VotedByCorrespondence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("voted_by_correspondence");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_assembly_attendees");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_assembly_attendees_tenant_id_member_id");
+
+                    b.HasIndex("TenantId", "AssemblyId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assembly_attendees_tenant_id_assembly_id_member_id");
+
+                    b.ToTable("assembly_attendees", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.Ballot", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("CastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cast_at");
+
+                    b.Property<Guid?>("CastById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cast_by_id");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("choice");
+
+                    b.Property<Guid?>("CollegeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("college_id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_current");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("receipt");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("replaces");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vote_id");
+
+                    b.Property<Guid?>("VoterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voter_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_ballots");
+
+                    b.HasIndex("TenantId", "VoteId", "Receipt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_tenant_id_vote_id_receipt");
+
+                    b.HasIndex("TenantId", "VoteId", "Replaces")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_one_replacement_per_receipt")
+                        .HasFilter("replaces IS NOT NULL");
+
+                    b.HasIndex("TenantId", "VoteId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_tenant_id_vote_id_sequence");
+
+                    b.HasIndex("TenantId", "VoteId", "VoterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_one_current_per_voter")
+                        .HasFilter("is_current AND voter_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "VoteId", "CollegeId", "Choice")
+                        .HasDatabaseName("ix_ballots_current_tally")
+                        .HasFilter("is_current");
+
+                    b.ToTable("ballots", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.ProxyGrant", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssemblyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assembly_id");
+
+                    b.Property<Guid>("GiverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("giver_id");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_proxy_grants");
+
+                    b.HasIndex("TenantId", "AssemblyId", "GiverId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proxy_grants_tenant_id_assembly_id_giver_id")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.HasIndex("TenantId", "AssemblyId", "HolderId")
+                        .HasDatabaseName("ix_proxy_grants_tenant_id_assembly_id_holder_id");
+
+                    b.ToTable("proxy_grants", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.StatutoryRule", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AbstentionsCountAsCast")
+                        .HasColumnType("boolean")
+                        .HasColumnName("abstentions_count_as_cast");
+
+                    b.Property<string>("BlankProxy")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("blank_proxy");
+
+                    b.Property<bool>("BlanksCountAsCast")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blanks_count_as_cast");
+
+                    b.Property<int>("BlocDenominator")
+                        .HasColumnType("integer")
+                        .HasColumnName("bloc_denominator");
+
+                    b.Property<int>("BlocNumerator")
+                        .HasColumnType("integer")
+                        .HasColumnName("bloc_numerator");
+
+                    b.Property<string>("Convocation")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("convocation");
+
+                    b.Property<string>("DecisionType")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("decision_type");
+
+                    b.Property<string>("MajorityBase")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("majority_base");
+
+                    b.Property<int>("MajorityDenominator")
+                        .HasColumnType("integer")
+                        .HasColumnName("majority_denominator");
+
+                    b.Property<int>("MajorityNumerator")
+                        .HasColumnType("integer")
+                        .HasColumnName("majority_numerator");
+
+                    b.Property<string>("ProxyCap")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("proxy_cap");
+
+                    b.Property<int>("ProxyFixedCap")
+                        .HasColumnType("integer")
+                        .HasColumnName("proxy_fixed_cap");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("integer")
+                        .HasColumnName("quorum_denominator");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("integer")
+                        .HasColumnName("quorum_numerator");
+
+                    b.Property<bool>("SecretForElections")
+                        .HasColumnType("boolean")
+                        .HasColumnName("secret_for_elections");
+
+                    b.Property<bool>("StrictMajority")
+                        .HasColumnType("boolean")
+                        .HasColumnName("strict_majority");
+
+                    b.Property<string>("Weighting")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("weighting");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_statutory_rules");
+
+                    b.HasIndex("TenantId", "DecisionType", "Convocation")
+                        .IsUnique()
+                        .HasDatabaseName("ix_statutory_rules_tenant_id_decision_type_convocation");
+
+                    b.ToTable("statutory_rules", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.Vote", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssemblyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assembly_id");
+
+                    b.Property<bool>("BackedByBoard")
+                        .HasColumnType("boolean")
+                        .HasColumnName("backed_by_board");
+
+                    b.Property<int>("BallotCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("ballot_count");
+
+                    b.Property<string>("BlankProxy")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("blank_proxy");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<string>("ClosingDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("closing_digest");
+
+                    b.Property<string>("Colleges")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("colleges");
+
+                    b.Property<string>("Convocation")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("convocation");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("DecisionType")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("decision_type");
+
+                    b.Property<bool>("ElectsPeople")
+                        .HasColumnType("boolean")
+                        .HasColumnName("elects_people");
+
+                    b.Property<int>("EligibleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("eligible_count");
+
+                    b.Property<DateTimeOffset?>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<bool>("HideResultsUntilClose")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hide_results_until_close");
+
+                    b.Property<int>("MaxChoicesOrScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_choices_or_score");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("options");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rule");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_votes");
+
+                    b.HasIndex("TenantId", "AssemblyId", "Position")
+                        .HasDatabaseName("ix_votes_tenant_id_assembly_id_position");
+
+                    b.HasIndex("TenantId", "Status", "ClosesAt")
+                        .HasDatabaseName("ix_votes_tenant_id_status_closes_at");
+
+                    b.ToTable("votes", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.VoterRollEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CollegeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("college_id");
+
+                    b.Property<bool>("HasVoted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_voted");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vote_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_voter_roll");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_voter_roll_tenant_id_member_id");
+
+                    b.HasIndex("TenantId", "VoteId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_voter_roll_tenant_id_vote_id_member_id");
+
+                    b.ToTable("voter_roll", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Membership.Invitation", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -948,6 +1592,69 @@ namespace Coop.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_charter_acceptances_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.AssemblyAttendee", b =>
+                {
+                    b.HasOne("Coop.Domain.Governance.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AssemblyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assembly_attendees_assemblies_tenant_id_assembly_id");
+
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assembly_attendees_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.Ballot", b =>
+                {
+                    b.HasOne("Coop.Domain.Governance.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballots_votes_tenant_id_vote_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.ProxyGrant", b =>
+                {
+                    b.HasOne("Coop.Domain.Governance.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AssemblyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proxy_grants_assemblies_tenant_id_assembly_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.Vote", b =>
+                {
+                    b.HasOne("Coop.Domain.Governance.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AssemblyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_votes_assemblies_tenant_id_assembly_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.VoterRollEntry", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_voter_roll_members_tenant_id_member_id");
+
+                    b.HasOne("Coop.Domain.Governance.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_voter_roll_votes_tenant_id_vote_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Membership.Member", b =>

@@ -377,6 +377,650 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Governance.Assembly", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChairId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chair_id");
+
+                    b.Property<long?>("ChairSignedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chair_signed_at");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long?>("ConvenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("convened_at");
+
+                    b.Property<string>("Convocation")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("convocation");
+
+                    b.Property<bool>("CorrespondenceVoting")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("correspondence_voting");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Documents")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("documents");
+
+                    b.Property<int>("EligibleCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eligible_count");
+
+                    b.Property<Guid?>("FirstConvocationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_convocation_id");
+
+                    b.Property<string>("Minutes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_days");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("online_link");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<Guid?>("SecondConvocationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("second_convocation_id");
+
+                    b.Property<Guid?>("SecretaryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secretary_id");
+
+                    b.Property<long?>("SecretarySignedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("secretary_signed_at");
+
+                    b.Property<long?>("SessionOpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_opened_at");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_assemblies");
+
+                    b.HasIndex("TenantId", "ScheduledAt")
+                        .HasDatabaseName("ix_assemblies_tenant_id_scheduled_at");
+
+                    b.ToTable("assemblies", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.AssemblyAttendee", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssemblyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assembly_id");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendance");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<Guid?>("CollegeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("college_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProxiesHeld")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proxies_held");
+
+                    b.Property<bool>("VotedByCorrespondence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("voted_by_correspondence");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_assembly_attendees");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_assembly_attendees_tenant_id_member_id");
+
+                    b.HasIndex("TenantId", "AssemblyId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assembly_attendees_tenant_id_assembly_id_member_id");
+
+                    b.ToTable("assembly_attendees", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.Ballot", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("CastAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cast_at");
+
+                    b.Property<Guid?>("CastById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cast_by_id");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("choice");
+
+                    b.Property<Guid?>("CollegeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("college_id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaces");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vote_id");
+
+                    b.Property<Guid?>("VoterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voter_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_ballots");
+
+                    b.HasIndex("TenantId", "VoteId", "Receipt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_tenant_id_vote_id_receipt");
+
+                    b.HasIndex("TenantId", "VoteId", "Replaces")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_one_replacement_per_receipt")
+                        .HasFilter("replaces IS NOT NULL");
+
+                    b.HasIndex("TenantId", "VoteId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_tenant_id_vote_id_sequence");
+
+                    b.HasIndex("TenantId", "VoteId", "VoterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballots_one_current_per_voter")
+                        .HasFilter("is_current AND voter_id IS NOT NULL");
+
+                    b.HasIndex("TenantId", "VoteId", "CollegeId", "Choice")
+                        .HasDatabaseName("ix_ballots_current_tally")
+                        .HasFilter("is_current");
+
+                    b.ToTable("ballots", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.ProxyGrant", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssemblyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assembly_id");
+
+                    b.Property<Guid>("GiverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("giver_id");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_id");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_proxy_grants");
+
+                    b.HasIndex("TenantId", "AssemblyId", "GiverId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proxy_grants_tenant_id_assembly_id_giver_id")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.HasIndex("TenantId", "AssemblyId", "HolderId")
+                        .HasDatabaseName("ix_proxy_grants_tenant_id_assembly_id_holder_id");
+
+                    b.ToTable("proxy_grants", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.StatutoryRule", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AbstentionsCountAsCast")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("abstentions_count_as_cast");
+
+                    b.Property<string>("BlankProxy")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blank_proxy");
+
+                    b.Property<bool>("BlanksCountAsCast")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blanks_count_as_cast");
+
+                    b.Property<int>("BlocDenominator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bloc_denominator");
+
+                    b.Property<int>("BlocNumerator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bloc_numerator");
+
+                    b.Property<string>("Convocation")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("convocation");
+
+                    b.Property<string>("DecisionType")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_type");
+
+                    b.Property<string>("MajorityBase")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("majority_base");
+
+                    b.Property<int>("MajorityDenominator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("majority_denominator");
+
+                    b.Property<int>("MajorityNumerator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("majority_numerator");
+
+                    b.Property<string>("ProxyCap")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proxy_cap");
+
+                    b.Property<int>("ProxyFixedCap")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proxy_fixed_cap");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quorum_denominator");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quorum_numerator");
+
+                    b.Property<bool>("SecretForElections")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("secret_for_elections");
+
+                    b.Property<bool>("StrictMajority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("strict_majority");
+
+                    b.Property<string>("Weighting")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weighting");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_statutory_rules");
+
+                    b.HasIndex("TenantId", "DecisionType", "Convocation")
+                        .IsUnique()
+                        .HasDatabaseName("ix_statutory_rules_tenant_id_decision_type_convocation");
+
+                    b.ToTable("statutory_rules", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.Vote", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssemblyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assembly_id");
+
+                    b.Property<bool>("BackedByBoard")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backed_by_board");
+
+                    b.Property<int>("BallotCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ballot_count");
+
+                    b.Property<string>("BlankProxy")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blank_proxy");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long?>("ClosesAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closes_at");
+
+                    b.Property<string>("ClosingDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closing_digest");
+
+                    b.Property<string>("Colleges")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("colleges");
+
+                    b.Property<string>("Convocation")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("convocation");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("DecisionType")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_type");
+
+                    b.Property<bool>("ElectsPeople")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elects_people");
+
+                    b.Property<int>("EligibleCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eligible_count");
+
+                    b.Property<long?>("FrozenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<bool>("HideResultsUntilClose")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hide_results_until_close");
+
+                    b.Property<int>("MaxChoicesOrScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_choices_or_score");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_votes");
+
+                    b.HasIndex("TenantId", "AssemblyId", "Position")
+                        .HasDatabaseName("ix_votes_tenant_id_assembly_id_position");
+
+                    b.HasIndex("TenantId", "Status", "ClosesAt")
+                        .HasDatabaseName("ix_votes_tenant_id_status_closes_at");
+
+                    b.ToTable("votes", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.VoterRollEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CollegeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("college_id");
+
+                    b.Property<bool>("HasVoted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_voted");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vote_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_voter_roll");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_voter_roll_tenant_id_member_id");
+
+                    b.HasIndex("TenantId", "VoteId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_voter_roll_tenant_id_vote_id_member_id");
+
+                    b.ToTable("voter_roll", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Membership.Invitation", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -939,6 +1583,69 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_charter_acceptances_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.AssemblyAttendee", b =>
+                {
+                    b.HasOne("Coop.Domain.Governance.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AssemblyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assembly_attendees_assemblies_tenant_id_assembly_id");
+
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assembly_attendees_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.Ballot", b =>
+                {
+                    b.HasOne("Coop.Domain.Governance.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballots_votes_tenant_id_vote_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.ProxyGrant", b =>
+                {
+                    b.HasOne("Coop.Domain.Governance.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AssemblyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proxy_grants_assemblies_tenant_id_assembly_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.Vote", b =>
+                {
+                    b.HasOne("Coop.Domain.Governance.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AssemblyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_votes_assemblies_tenant_id_assembly_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Governance.VoterRollEntry", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_voter_roll_members_tenant_id_member_id");
+
+                    b.HasOne("Coop.Domain.Governance.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_voter_roll_votes_tenant_id_vote_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Membership.Member", b =>

@@ -7,6 +7,8 @@ public enum Choice
     Against = 2,
     Abstain = 3,
     Blank = 4,
+    /// <summary>A proposal's "block" (consent decision-making): counted as against, and reported apart.</summary>
+    Block = 5,
 }
 
 /// <summary>An eligible voter, frozen when the vote opens, with their college (SCIC) if any.</summary>

@@ -9,18 +9,21 @@ public sealed record ChoiceCounts(int For, int Against, int Abstain, int Blank)
     /// <summary>Votes cast under the rule: for and against always; abstentions and blanks only when the statutes count them.</summary>
     public int Cast(DecisionRule rule) => For + Against + (rule.AbstentionsCountAsCast ? Abstain : 0) + (rule.BlanksCountAsCast ? Blank : 0);
 
-    public ChoiceCounts Add(Choice choice) => choice switch
+    public ChoiceCounts Add(Choice choice, int ballots = 1) => choice switch
     {
-        Choice.For => this with { For = For + 1 },
-        Choice.Against => this with { Against = Against + 1 },
-        Choice.Abstain => this with { Abstain = Abstain + 1 },
-        _ => this with { Blank = Blank + 1 },
+        Choice.For => this with { For = For + ballots },
+        Choice.Against or Choice.Block => this with { Against = Against + ballots },
+        Choice.Abstain => this with { Abstain = Abstain + ballots },
+        _ => this with { Blank = Blank + ballots },
     };
 }
 
 /// <summary>One college's part in a weighted result, with the arithmetic a member can follow.</summary>
 public sealed record CollegeResult(College College, int Eligible, ChoiceCounts Counts, long Base, decimal ForShare,
     decimal EffectiveWeight, decimal ForContribution, bool CastAsBloc);
+
+/// <summary>One college's eligible voters and current ballots, gathered before weighting.</summary>
+public sealed record CollegeCount(College College, int Eligible, ChoiceCounts Counts);
 
 public sealed record ResolutionResult(
     int Eligible, int Participants, bool QuorumReached, ChoiceCounts Counts, long MajorityBase,
@@ -48,24 +51,33 @@ public static class ResolutionTally
         // Only the frozen voter list counts: a ballot from anyone else is ignored here (and refused upstream).
         var counted = eligible.Where(v => ballots.ContainsKey(v.Id)).ToList();
         var counts = counted.Aggregate(ChoiceCounts.None, (c, v) => c.Add(ballots[v.Id]));
-        var taking = participants ?? counted.Count;
-        var quorum = rule.Quorum.IsMetBy(taking, eligible.Count);
+        var perCollege = colleges.Select(college => new CollegeCount(college,
+            eligible.Count(v => v.CollegeId == college.Id),
+            counted.Where(v => v.CollegeId == college.Id).Aggregate(ChoiceCounts.None, (c, v) => c.Add(ballots[v.Id])))).ToList();
+        return FromCounts(rule, eligible.Count, counts, perCollege, participants ?? counted.Count);
+    }
+
+    /// <summary>
+    /// The same count from totals already gathered (the database groups current ballots by college and choice, so
+    /// a 100,000-ballot box is tallied without loading it).
+    /// </summary>
+    public static ResolutionResult FromCounts(DecisionRule rule, int eligible, ChoiceCounts counts, IReadOnlyList<CollegeCount> colleges, int participants)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(colleges);
+        var quorum = rule.Quorum.IsMetBy(participants, eligible);
 
         if (rule.Weighting == Weighting.OneMemberOneVote || colleges.Count == 0)
         {
-            var @base = BaseOf(rule, counts, taking, eligible.Count);
+            var @base = BaseOf(rule, counts, participants, eligible);
             var share = @base == 0 ? 0m : (decimal)counts.For / @base;
-            return new ResolutionResult(eligible.Count, taking, quorum, counts, @base, share,
+            return new ResolutionResult(eligible, participants, quorum, counts, @base, share,
                 @base > 0 && rule.Majority.IsMetBy(counts.For, @base, rule.StrictMajority), []);
         }
 
-        var perCollege = colleges.Select(college =>
-        {
-            var members = eligible.Where(v => v.CollegeId == college.Id).ToList();
-            var votes = members.Where(v => ballots.ContainsKey(v.Id)).Aggregate(ChoiceCounts.None, (c, v) => c.Add(ballots[v.Id]));
-            // Inside a college, taking part means having a ballot (abstaining or blank included).
-            return (College: college, Eligible: members.Count, Votes: votes, Base: BaseOf(rule, votes, votes.Ballots, members.Count));
-        }).ToList();
+        // Inside a college, taking part means having a ballot (abstaining or blank included).
+        var perCollege = colleges.Select(c => (c.College, c.Eligible, Votes: c.Counts, Base: BaseOf(rule, c.Counts, c.Counts.Ballots, c.Eligible))).ToList();
 
         // A college where nobody's vote counts is left out, and the others' weights are scaled back to 100 %.
         var weightInPlay = perCollege.Where(c => c.Base > 0).Sum(c => c.College.WeightPercent);
@@ -87,7 +99,7 @@ public static class ResolutionTally
             results.Add(new CollegeResult(college, members, votes, @base, share, effective, contribution, bloc));
         }
         forShare = Math.Min(1m, forShare);
-        return new ResolutionResult(eligible.Count, taking, quorum, counts, perCollege.Sum(c => c.Base), forShare,
+        return new ResolutionResult(eligible, participants, quorum, counts, perCollege.Sum(c => c.Base), forShare,
             weightInPlay > 0 && rule.Majority.IsMetBy(forShare, rule.StrictMajority), results);
     }
 
