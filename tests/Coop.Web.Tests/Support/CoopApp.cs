@@ -32,6 +32,7 @@ public class CoopApp(TestDatabase database, SmtpSink smtp, IReadOnlyDictionary<s
             ["Mail:Host"] = "127.0.0.1",
             ["Mail:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:BackgroundSender"] = "false",
+            ["Governance:Clock"] = "false",
             ["Mail:PublicBaseUrl"] = "http://localhost",
             ["RateLimits:Account:PermitLimit"] = "10000",
         };
