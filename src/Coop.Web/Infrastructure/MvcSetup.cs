@@ -20,6 +20,8 @@ public static class MvcSetup
                 options.Conventions.Add(new ApiExplorerOnlyForApi());
                 options.ModelBinderProviders.Insert(0, new FlexibleDecimalBinderProvider());
             })
+            // The API speaks enum names ("RankedChoice", "for"), never numbers.
+            .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .AddViewLocalization()
             .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocations()));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
