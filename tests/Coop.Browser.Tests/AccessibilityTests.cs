@@ -12,6 +12,7 @@ namespace Coop.Browser.Tests;
 public sealed class AccessibilityTests : BrowserFixture
 {
     private string _suspendedSlug = null!;
+    private GovernanceSeed _votes = null!;
 
     [OneTimeSetUp]
     public async Task AddSuspendedCooperativeAsync()
@@ -42,6 +43,7 @@ public sealed class AccessibilityTests : BrowserFixture
         var user = await db.Users.SingleAsync(u => u.Id == World.AdminA.Id);
         user.IsPlatformOperator = true;
         await db.SaveChangesAsync();
+        _votes = await GovernanceSeed.CreateAsync(App, World);
     }
 
     private IEnumerable<string> AnonymousPages() =>
@@ -59,6 +61,12 @@ public sealed class AccessibilityTests : BrowserFixture
         $"/c/{World.A.Slug}/admin/settings/statutes", $"/c/{World.A.Slug}/admin/charter", $"/c/{World.A.Slug}/admin/applications",
         $"/c/{World.A.Slug}/admin/audit", $"/c/{World.A.Slug}/members", $"/c/{World.A.Slug}/charter/accept", $"/c/{World.B.Slug}/join",
         "/platform", "/platform/onboard", $"/c/{World.A.Slug}/admin/shares", "/account/cooperatives",
+        $"/c/{World.A.Slug}/votes", $"/c/{World.A.Slug}/votes/new", $"/c/{World.A.Slug}/votes/{_votes.OpenProposal}",
+        $"/c/{World.A.Slug}/votes/{_votes.OpenJudgment}", $"/c/{World.A.Slug}/votes/{_votes.ClosedPoll}", $"/c/{World.A.Slug}/votes/{_votes.ClosedPoll}/box",
+        $"/c/{World.A.Slug}/votes/{_votes.OpenResolution}", $"/c/{World.A.Slug}/assemblies", $"/c/{World.A.Slug}/assemblies/{_votes.ConvenedAssembly}",
+        $"/c/{World.A.Slug}/assemblies/{_votes.ClosedAssembly}", $"/c/{World.A.Slug}/assemblies/{_votes.ClosedAssembly}/minutes",
+        $"/c/{World.A.Slug}/admin/assemblies/new", $"/c/{World.A.Slug}/admin/assemblies/{_votes.ConvenedAssembly}",
+        $"/c/{World.A.Slug}/admin/assemblies/{_votes.ClosedAssembly}", $"/c/{World.A.Slug}/admin/decision-rules",
     ];
 
     [TestCase("fr-FR")]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Coop.Domain.Governance;
 using Coop.Domain.Membership;
 using Coop.Domain.Tenancy;
 
@@ -31,6 +32,27 @@ public sealed partial class LocalizationTests
         foreach (var k in Enum.GetValues<CategoryKind>()) yield return "Kind." + k;
         foreach (var c in TenantLocale.All) yield return "Locale." + c;
         foreach (var a in new[] { "suspend", "reactivate", "archive" }) yield return "Platform.Action." + a;
+        // Governance: every enum a page or a refusal turns into a key.
+        foreach (var v in Enum.GetValues<DecisionType>()) yield return "DecisionType." + v;
+        foreach (var v in Enum.GetValues<Convocation>()) yield return "Convocation." + v;
+        foreach (var v in Enum.GetValues<AssemblyStatus>()) yield return "AssemblyStatus." + v;
+        foreach (var v in Enum.GetValues<VoteStatus>()) yield return "VoteStatus." + v;
+        foreach (var v in Enum.GetValues<VoteOutcome>()) yield return "Outcome." + v;
+        foreach (var v in Enum.GetValues<VoteMethod>()) yield return "Method." + v;
+        foreach (var v in Enum.GetValues<VoteMethod>().Where(Vote.NeedsOptions).Append(VoteMethod.Proposal)) yield return $"Method.{v}.Hint";
+        foreach (var v in Enum.GetValues<Choice>().Where(c => c != Choice.Block)) yield return "Choice." + v;
+        foreach (var v in Enum.GetValues<Choice>().Where(c => c != Choice.Blank)) yield return "Proposal." + v;
+        foreach (var v in Enum.GetValues<MajorityBase>()) yield return "MajorityBase." + v;
+        foreach (var v in Enum.GetValues<Weighting>()) yield return "Weighting." + v;
+        foreach (var v in Enum.GetValues<ProxyCap>()) yield return "ProxyCap." + v;
+        foreach (var v in Enum.GetValues<BlankProxyRule>()) yield return "BlankProxy." + v;
+        foreach (var v in Enum.GetValues<Attendance>()) yield return "Attendance." + v;
+        foreach (var v in Enum.GetValues<ProxyRefusal>().Where(r => r != ProxyRefusal.None)) yield return "Governance.Proxy." + v;
+        foreach (var v in Enum.GetValues<BallotError>()) yield return "Governance.Ballot." + v;
+        foreach (var v in Enum.GetValues<VoteStateError>()) yield return "Governance.State." + v;
+        foreach (var v in Enum.GetValues<AssemblyStateError>()) yield return "Governance.State." + v;
+        foreach (var v in new[] { "NotOpen", "Closed", "NoCorrespondence" }) yield return "Vote.Window." + v;
+        for (var g = 0; g < MajorityJudgment.Grades; g++) yield return "Grade." + g;
         // Audit actions recorded anywhere in the code ("member.approved"...) and the statutes rules' codes.
         foreach (var file in Directory.EnumerateFiles(WebRoot, "*.cs", SearchOption.AllDirectories))
             foreach (Match m in AuditAction().Matches(File.ReadAllText(file))) yield return "Audit.Action." + m.Groups[1].Value;
@@ -57,10 +79,10 @@ public sealed partial class LocalizationTests
     }
 
     // L["Key"], l["Key"], label="Key", hint="Key", resource-key string literals ("Mail.Confirm.Subject", "Error.NotFound.Title"...).
-    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit|Shares|Account)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
+    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit|Shares|Account|Governance|Vote|Assembly|Resolution|Minutes|Proxy|Attendance|Rules|Quorum|Box|Results)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
     private static partial Regex Used();
 
-    [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes|shares|export|support)\\.(?!csv)[a-z]+)\"")]
+    [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes|shares|export|support|vote|assembly|rules)\\.(?!csv)[a-z]+)\"")]
     private static partial Regex AuditAction();
 
     [GeneratedRegex("new\\(\"(Statutes\\.[A-Za-z0-9.]+)\"")]

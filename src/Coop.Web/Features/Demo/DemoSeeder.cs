@@ -3,7 +3,10 @@ using Coop.Data.Accounts;
 using Coop.Data.Tenancy;
 using Coop.Domain.Charter;
 using Coop.Domain.Membership;
+using Coop.Domain.Governance;
+using Coop.Web.Features.Governance;
 using Coop.Web.Features.Membership;
+using Coop.Web.Infrastructure;
 using Coop.Domain.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +89,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
             (users["bruno@demo.coop"], MemberRoles.Member));
 
         await AddSharesAndApplicationAsync(belleville, users, ct);
+        await AddGovernanceAsync(belleville, ct);
         logger.LogInformation("Demo seeded: two cooperatives and {Count} accounts", Accounts.Count);
         return true;
     }
@@ -135,6 +139,38 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         db.Members.Add(application);
         db.CharterAcceptances.Add(new CharterAcceptance(application.Id, charter.Id, 1, now));
         await MemberCounter.SaveAndRecountAsync(db, ct);
+    }
+
+    // Colleges for Belleville's members, an open poll and a convened general assembly, so votes can be tried at once.
+    private async Task AddGovernanceAsync(Tenant tenant, CancellationToken ct)
+    {
+        await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<CoopDbContext>();
+        var categories = await db.MemberCategories.ToDictionaryAsync(c => c.Kind, c => c.Id, ct);
+        var members = await db.Members.Where(m => m.Status == MembershipStatus.Active).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        CategoryKind[] kinds = [CategoryKind.Worker, CategoryKind.Worker, CategoryKind.User, CategoryKind.Supporting];
+        for (var i = 0; i < members.Count; i++) members[i].ChooseCategory(categories[kinds[i % kinds.Length]]);
+        await db.SaveChangesAsync(ct);
+
+        var now = clock.GetUtcNow();
+        var admin = members[0].Id;
+        var poll = new Vote(null, 0, "Quel nom pour la salle associative ?", "Classez les propositions du comité d'animation.", VoteMethod.RankedChoice,
+            DecisionType.Consultation, ["La Ruche", "Le Quai", "L'Atelier", "La Fabrique"], 1, false, false, false, false, now.AddDays(10), admin, now);
+        db.Votes.Add(poll);
+        await services.GetRequiredService<VoteLifecycle>().OpenPollAsync(poll, ct);
+
+        var assembly = new Assembly("Assemblée générale ordinaire 2026", DecisionType.OrdinaryAssembly, Convocation.First, new DateTimeOffset(now.AddDays(21).Date.AddHours(16), TimeSpan.Zero),
+            "Salle associative, 12 rue de Belleville, Paris", "https://meet.jit.si/tiers-lieu-belleville-ag-2026",
+            "Rapport de gestion | https://example.org/rapport-2025.pdf", true, Assembly.DefaultNoticeDays, null, now);
+        db.Assemblies.Add(assembly);
+        db.Votes.Add(new Vote(assembly.Id, 1, "Approbation des comptes 2025", "L'assemblée approuve les comptes de l'exercice 2025.", VoteMethod.Resolution,
+            DecisionType.OrdinaryAssembly, [], 1, false, true, false, true, null, admin, now));
+        db.Votes.Add(new Vote(assembly.Id, 2, "Élection au conseil coopératif", "Candidature d'Alice Martin pour le collège des usagers.", VoteMethod.Resolution,
+            DecisionType.OrdinaryAssembly, [], 1, true, true, true, true, null, admin, now));
+        await db.SaveChangesAsync(ct);
+        var time = services.GetRequiredService<TenantTime>();
+        await services.GetRequiredService<AssemblyFlow>().ConveneAsync(assembly, time.Format(assembly.ScheduledAt), assembly.Place!, ct);
     }
 
     private async Task AddMembersAsync(Tenant tenant, CancellationToken ct, params (CoopUser User, MemberRoles Roles)[] members)

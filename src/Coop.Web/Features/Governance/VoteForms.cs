@@ -54,6 +54,25 @@ public sealed class BallotForm
     /// <summary>Secret vote: the receipt of the ballot being changed.</summary>
     public string? Replaces { get; set; }
 
+    /// <summary>The form as the voter's current ballot fills it, so the page shows what they chose.</summary>
+    public static BallotForm Of(Vote vote, Ballot? current)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        if (current is null) return new BallotForm();
+        if (current.Choice is { } choice) return new BallotForm { Choice = choice, Reason = current.Reason };
+        var numbers = BallotContent.Numbers(current.Answer);
+        return vote.Method switch
+        {
+            VoteMethod.Score or VoteMethod.MajorityJudgment => new BallotForm { Values = numbers.Select(n => (int?)n).ToList(), Reason = current.Reason },
+            VoteMethod.RankedChoice => new BallotForm
+            {
+                Values = Enumerable.Range(0, vote.Options.Count).Select(o => numbers.ToList().IndexOf(o) is var rank and >= 0 ? rank + 1 : (int?)null).ToList(),
+                Reason = current.Reason,
+            },
+            _ => new BallotForm { Options = numbers.ToList(), Reason = current.Reason },
+        };
+    }
+
     public BallotInput ToInput(VoteMethod method)
     {
         if (method != VoteMethod.RankedChoice)

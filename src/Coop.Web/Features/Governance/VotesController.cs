@@ -65,7 +65,7 @@ public sealed class VotesController(CoopDbContext db, TenantContext tenantContex
         var me = (await currentMember.GetAsync(ct))!;
         var view = await reader.ReadAsync(id, me.Id, ct);
         if (view is null) return NotFound();
-        return View("VoteShow", new VotePageModel(Slug, view, new BallotForm(), me, time, TempData["Receipt"] as string, await IsAdminAsync(ct)));
+        return View("VoteShow", new VotePageModel(Slug, view, BallotForm.Of(view.Vote, view.MyBallot), me, time, TempData["Receipt"] as string, await IsAdminAsync(ct)));
     }
 
     [HttpPost("{id:guid}/ballot")]
