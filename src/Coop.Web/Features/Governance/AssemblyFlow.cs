@@ -222,5 +222,6 @@ public sealed class AssemblyFlow(CoopDbContext db, DecisionRules rules, Eligibil
 
     private static GovernanceRefusalException Proxy(ProxyRefusal refusal) => new("Governance.Proxy." + refusal);
 
-    public static GovernanceRefusalException Refusal(AssemblyStateException ex) => new("Governance.State." + ex.Error);
+    public static GovernanceRefusalException Refusal(AssemblyStateException ex) =>
+        new(ex.Error == AssemblyStateError.Closed ? "Governance.State.AssemblyClosed" : "Governance.State." + ex.Error);
 }
