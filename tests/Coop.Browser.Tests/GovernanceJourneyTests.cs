@@ -1,4 +1,10 @@
+using Coop.Data;
+using Coop.Data.Tenancy;
+using Coop.Domain.Governance;
+using Coop.Web.Features.Governance;
 using Coop.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Coop.Browser.Tests;
@@ -74,5 +80,28 @@ public sealed class GovernanceJourneyTests : BrowserFixture
         await Assertions.Expect(page.GetByText("Vélo : Très bien · Couture : Bien · Informatique : Assez bien", new() { Exact = true })).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.That(overflow, Is.LessThanOrEqualTo(0));
+    }
+
+    [Test]
+    public async Task The_assembly_page_updates_live_when_the_chair_records_attendance()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, World.MemberA.Email!, World.Password);
+        await page.GotoAsync($"/c/{World.A.Slug}/assemblies/{_votes.ConvenedAssembly}");
+        await Assertions.Expect(page.Locator("#assembly-live")).ToHaveAttributeAsync("data-live", "connected");   // the page is listening
+        await Assertions.Expect(page.Locator("#assembly-live")).ToContainTextAsync("0 présents");
+
+        await using (var scope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.A), "browser test"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            var flow = scope.ServiceProvider.GetRequiredService<AssemblyFlow>();
+            var assembly = await db.Assemblies.SingleAsync(a => a.Id == _votes.ConvenedAssembly);
+            var admin = await db.Members.Where(m => m.UserId == World.AdminA.Id).Select(m => m.Id).SingleAsync();
+            await flow.OpenSessionAsync(assembly, admin, admin, CancellationToken.None);
+            await flow.CheckInAsync(assembly, admin, Attendance.Present, CancellationToken.None);
+        }
+        // No reload: the hub said "changed" and the page fetched its live part again.
+        await Assertions.Expect(page.Locator("#assembly-live")).ToContainTextAsync("1 présents");
+        await Assertions.Expect(page.Locator("#assembly-live")).ToContainTextAsync("En séance");
     }
 }

@@ -11,12 +11,14 @@ namespace Coop.Web.Features.Governance;
 /// Groups are named by tenant and assembly, and joining requires membership of the cooperative in the path.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class AssemblyHub(TenantContext tenant) : Hub
+public sealed class AssemblyHub : Hub
 {
     public override async Task OnConnectedAsync()
     {
+        // Hub methods run in their own DI scope; the tenant was resolved for the connection's HTTP request.
         var http = Context.GetHttpContext();
-        if (tenant.TenantId is not { } tenantId || !Guid.TryParse(http?.Request.Query["assembly"], out var assemblyId))
+        var tenant = http?.RequestServices.GetRequiredService<TenantContext>();
+        if (tenant?.TenantId is not { } tenantId || !Guid.TryParse(http!.Request.Query["assembly"], out var assemblyId))
         {
             Context.Abort();
             return;

@@ -14,10 +14,10 @@ public enum BallotWindow
 }
 
 /// <summary>
-/// Puts a ballot in the box: one transaction that checks the vote accepts it, supersedes the voter's previous
-/// ballot and appends the new one to the hash chain. Racing submissions collide on the unique indexes (one place
-/// per sequence, one current ballot per voter, one replacement per receipt) and are retried, so however many
-/// arrive at once exactly one ballot is current. Secret ballots carry no voter, author or time; the voter's
+/// Puts a ballot in the box: one transaction that locks the box (<see cref="VoteLock"/>), checks the vote accepts
+/// it, supersedes the voter's previous ballot and appends the new one to the hash chain. Should two submissions
+/// still meet, the unique indexes (one place per sequence, one current ballot per voter, one replacement per
+/// receipt) refuse the second, which is retried; however many arrive at once, exactly one ballot is current. Secret ballots carry no voter, author or time; the voter's
 /// "has voted" mark is set in the voter list, in the same transaction, and nothing links the two.
 /// </summary>
 public sealed class BallotCasting(CoopDbContext db, TimeProvider clock, ILogger<BallotCasting> logger)
@@ -57,6 +57,7 @@ public sealed class BallotCasting(CoopDbContext db, TimeProvider clock, ILogger<
 
     private async Task<Cast> TryCastAsync(Guid voteId, Guid castBy, Guid forMember, BallotInput input, string? reason, string? replaces, CancellationToken ct)
     {
+        await VoteLock.AcquireAsync(db, voteId, ct);
         var now = clock.GetUtcNow();
         var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct) ?? throw new GovernanceRefusalException("Governance.NotFound");
         var correspondence = await CheckAcceptsAsync(vote, now, ct);

@@ -41,6 +41,7 @@ public sealed class VoteLifecycle(CoopDbContext db, DecisionRules rules, Eligibi
         ArgumentNullException.ThrowIfNull(vote);
         if (vote.Status != VoteStatus.Open) throw Refusal(new VoteStateException(vote.Status == VoteStatus.Closed ? VoteStateError.Closed : VoteStateError.NotOpen));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await VoteLock.AcquireAsync(db, vote.Id, ct);
         if (vote.AssemblyId is { } assemblyId && vote.BlankProxy == BlankProxyRule.FollowBoard && vote.Method == VoteMethod.Resolution)
             await CastBlankProxiesAsync(vote, assemblyId, ct);
         var result = await counting.CountAsync(vote, participants, ct);

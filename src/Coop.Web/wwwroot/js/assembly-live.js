@@ -27,6 +27,7 @@
       String(event.data).split(RS).forEach(function (frame) {
         if (!frame) return;
         var message = JSON.parse(frame);
+        if (message.type === undefined) box.setAttribute("data-live", "connected");   // the hub's handshake answer
         if (message.type === 1 && message.target === "changed") refresh();
         if (message.type === 7) socket.close();
       });
