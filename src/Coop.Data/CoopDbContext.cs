@@ -51,6 +51,11 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     public DbSet<Domain.Governance.Vote> Votes => Set<Domain.Governance.Vote>();
     public DbSet<Domain.Governance.VoterRollEntry> VoterRoll => Set<Domain.Governance.VoterRollEntry>();
     public DbSet<Domain.Governance.Ballot> Ballots => Set<Domain.Governance.Ballot>();
+    public DbSet<Domain.Community.Space> Spaces => Set<Domain.Community.Space>();
+    public DbSet<Domain.Community.SpaceMembership> SpaceMemberships => Set<Domain.Community.SpaceMembership>();
+    public DbSet<Domain.Community.Post> Posts => Set<Domain.Community.Post>();
+    public DbSet<Domain.Community.PostRevision> PostRevisions => Set<Domain.Community.PostRevision>();
+    public DbSet<Domain.Community.Comment> Comments => Set<Domain.Community.Comment>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

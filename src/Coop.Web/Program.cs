@@ -1,5 +1,6 @@
 using Coop.Data;
 using Coop.Web.Features.Accounts;
+using Coop.Web.Features.Community;
 using Coop.Web.Features.Demo;
 using Coop.Web.Features.Governance;
 using Coop.Web.Features.Health;
@@ -20,6 +21,7 @@ builder.AddAccounts();
 builder.AddAuthorizationPolicies();
 builder.AddRegistry();
 builder.AddGovernance();
+builder.AddCommunity();
 builder.AddMail();
 builder.AddHealth();
 builder.AddDemo();

@@ -384,6 +384,263 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Community.Comment", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_comments");
+
+                    b.HasIndex("TenantId", "AuthorId")
+                        .HasDatabaseName("ix_comments_tenant_id_author_id");
+
+                    b.HasIndex("TenantId", "PostId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_tenant_id_post_id_created_at");
+
+                    b.ToTable("comments", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Post", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("comment_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("FeedKey")
+                        .IsRequired()
+                        .HasMaxLength(51)
+                        .HasColumnType("character varying(51)")
+                        .HasColumnName("feed_key");
+
+                    b.Property<DateTimeOffset?>("PinnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pinned_at");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("space_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_posts");
+
+                    b.HasIndex("TenantId", "AuthorId")
+                        .HasDatabaseName("ix_posts_tenant_id_author_id");
+
+                    b.HasIndex("TenantId", "FeedKey")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_posts_tenant_id_feed_key");
+
+                    b.HasIndex("TenantId", "SpaceId", "FeedKey")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("ix_posts_tenant_id_space_id_feed_key");
+
+                    b.ToTable("posts", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.PostRevision", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_post_revisions");
+
+                    b.HasIndex("TenantId", "PostId", "WrittenAt")
+                        .HasDatabaseName("ix_post_revisions_tenant_id_post_id_written_at");
+
+                    b.ToTable("post_revisions", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Space", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_spaces");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spaces_tenant_id_name");
+
+                    b.ToTable("spaces", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.SpaceMembership", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsModerator")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_moderator");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<DateTimeOffset?>("LastVisitAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_visit_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("space_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_space_memberships");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_space_memberships_tenant_id_member_id");
+
+                    b.HasIndex("TenantId", "SpaceId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_space_memberships_tenant_id_space_id_member_id");
+
+                    b.ToTable("space_memberships", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Governance.Assembly", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1592,6 +1849,67 @@ namespace Coop.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_charter_acceptances_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Comment", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_members_tenant_id_author_id");
+
+                    b.HasOne("Coop.Domain.Community.Post", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_posts_tenant_id_post_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Post", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_posts_members_tenant_id_author_id");
+
+                    b.HasOne("Coop.Domain.Community.Space", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_posts_spaces_tenant_id_space_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.PostRevision", b =>
+                {
+                    b.HasOne("Coop.Domain.Community.Post", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_revisions_posts_tenant_id_post_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.SpaceMembership", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_space_memberships_members_tenant_id_member_id");
+
+                    b.HasOne("Coop.Domain.Community.Space", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_space_memberships_spaces_tenant_id_space_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Governance.AssemblyAttendee", b =>

@@ -1,0 +1,215 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coop.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Community : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "spaces",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    visibility = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    created_by_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_spaces", x => new { x.tenant_id, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "posts",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    space_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    author_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    feed_key = table.Column<string>(type: "TEXT", maxLength: 51, nullable: false),
+                    edited_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    deleted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    pinned_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    comment_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_posts", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_posts_members_tenant_id_author_id",
+                        columns: x => new { x.tenant_id, x.author_id },
+                        principalTable: "members",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_posts_spaces_tenant_id_space_id",
+                        columns: x => new { x.tenant_id, x.space_id },
+                        principalTable: "spaces",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "space_memberships",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    space_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    member_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    is_moderator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    joined_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_visit_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_space_memberships", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_space_memberships_members_tenant_id_member_id",
+                        columns: x => new { x.tenant_id, x.member_id },
+                        principalTable: "members",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_space_memberships_spaces_tenant_id_space_id",
+                        columns: x => new { x.tenant_id, x.space_id },
+                        principalTable: "spaces",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "comments",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    post_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    parent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    author_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    deleted_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_comments", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_comments_members_tenant_id_author_id",
+                        columns: x => new { x.tenant_id, x.author_id },
+                        principalTable: "members",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_comments_posts_tenant_id_post_id",
+                        columns: x => new { x.tenant_id, x.post_id },
+                        principalTable: "posts",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "post_revisions",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    post_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    written_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_post_revisions", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_post_revisions_posts_tenant_id_post_id",
+                        columns: x => new { x.tenant_id, x.post_id },
+                        principalTable: "posts",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_comments_tenant_id_author_id",
+                table: "comments",
+                columns: new[] { "tenant_id", "author_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_comments_tenant_id_post_id_created_at",
+                table: "comments",
+                columns: new[] { "tenant_id", "post_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_post_revisions_tenant_id_post_id_written_at",
+                table: "post_revisions",
+                columns: new[] { "tenant_id", "post_id", "written_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_posts_tenant_id_author_id",
+                table: "posts",
+                columns: new[] { "tenant_id", "author_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_posts_tenant_id_feed_key",
+                table: "posts",
+                columns: new[] { "tenant_id", "feed_key" },
+                descending: new[] { false, true });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_posts_tenant_id_space_id_feed_key",
+                table: "posts",
+                columns: new[] { "tenant_id", "space_id", "feed_key" },
+                descending: new[] { false, false, true });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_space_memberships_tenant_id_member_id",
+                table: "space_memberships",
+                columns: new[] { "tenant_id", "member_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_space_memberships_tenant_id_space_id_member_id",
+                table: "space_memberships",
+                columns: new[] { "tenant_id", "space_id", "member_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_spaces_tenant_id_name",
+                table: "spaces",
+                columns: new[] { "tenant_id", "name" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "comments");
+
+            migrationBuilder.DropTable(
+                name: "post_revisions");
+
+            migrationBuilder.DropTable(
+                name: "space_memberships");
+
+            migrationBuilder.DropTable(
+                name: "posts");
+
+            migrationBuilder.DropTable(
+                name: "spaces");
+        }
+    }
+}

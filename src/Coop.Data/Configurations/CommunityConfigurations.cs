@@ -1,0 +1,83 @@
+using Coop.Domain.Community;
+using Coop.Domain.Membership;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Coop.Data.Configurations;
+
+internal sealed class SpaceConfiguration : IEntityTypeConfiguration<Space>
+{
+    public void Configure(EntityTypeBuilder<Space> builder)
+    {
+        builder.ToTable("spaces");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Name).HasMaxLength(Space.MaxNameLength);
+        builder.Property(s => s.Description).HasMaxLength(Space.MaxDescriptionLength);
+        builder.Property(s => s.Visibility).HasConversion<string>().HasMaxLength(12);
+        builder.HasIndex(s => new { s.TenantId, s.Name }).IsUnique();
+    }
+}
+
+internal sealed class SpaceMembershipConfiguration : IEntityTypeConfiguration<SpaceMembership>
+{
+    public void Configure(EntityTypeBuilder<SpaceMembership> builder)
+    {
+        builder.ToTable("space_memberships");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasIndex(m => new { m.TenantId, m.SpaceId, m.MemberId }).IsUnique();
+        builder.HasIndex(m => new { m.TenantId, m.MemberId });
+        builder.HasOne<Space>().WithMany().HasForeignKey(m => new { m.TenantId, m.SpaceId }).HasPrincipalKey(s => new { s.TenantId, s.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(m => new { m.TenantId, m.MemberId }).HasPrincipalKey(m => new { m.TenantId, m.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> builder)
+    {
+        builder.ToTable("posts");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Title).HasMaxLength(Post.MaxTitleLength);
+        builder.Property(p => p.Body).HasMaxLength(Post.MaxBodyLength);
+        builder.Property(p => p.FeedKey).HasMaxLength(51);
+        builder.Ignore(p => p.IsDeleted);
+        // The feeds: per space and across spaces, newest first, led by the tenant.
+        builder.HasIndex(p => new { p.TenantId, p.SpaceId, p.FeedKey }).IsDescending(false, false, true);
+        builder.HasIndex(p => new { p.TenantId, p.FeedKey }).IsDescending(false, true);
+        builder.HasOne<Space>().WithMany().HasForeignKey(p => new { p.TenantId, p.SpaceId }).HasPrincipalKey(s => new { s.TenantId, s.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(p => new { p.TenantId, p.AuthorId }).HasPrincipalKey(m => new { m.TenantId, m.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PostRevisionConfiguration : IEntityTypeConfiguration<PostRevision>
+{
+    public void Configure(EntityTypeBuilder<PostRevision> builder)
+    {
+        builder.ToTable("post_revisions");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Title).HasMaxLength(Post.MaxTitleLength);
+        builder.Property(r => r.Body).HasMaxLength(Post.MaxBodyLength);
+        builder.HasIndex(r => new { r.TenantId, r.PostId, r.WrittenAt });
+        builder.HasOne<Post>().WithMany().HasForeignKey(r => new { r.TenantId, r.PostId }).HasPrincipalKey(p => new { p.TenantId, p.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> builder)
+    {
+        builder.ToTable("comments");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Body).HasMaxLength(Comment.MaxBodyLength);
+        builder.HasIndex(c => new { c.TenantId, c.PostId, c.CreatedAt });
+        builder.HasOne<Post>().WithMany().HasForeignKey(c => new { c.TenantId, c.PostId }).HasPrincipalKey(p => new { p.TenantId, p.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(c => new { c.TenantId, c.AuthorId }).HasPrincipalKey(m => new { m.TenantId, m.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

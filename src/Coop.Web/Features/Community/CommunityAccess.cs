@@ -1,0 +1,53 @@
+using Coop.Data;
+using Coop.Domain.Community;
+using Coop.Domain.Membership;
+using Coop.Web.Features.Charter;
+using Coop.Web.Features.Membership;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coop.Web.Features.Community;
+
+/// <summary>The current member as the community rules see them, and the spaces they can read.</summary>
+public sealed class CommunityAccess(CoopDbContext db, CurrentMember currentMember, CharterQueries charter)
+{
+    public async Task<SpaceAccess.Viewer?> ViewerAsync(CancellationToken ct)
+    {
+        var me = await currentMember.GetAsync(ct);
+        return me is null ? null : new SpaceAccess.Viewer(me.Id, me.Status == MembershipStatus.Active,
+            me.Grants(MemberRoles.Admin) || me.Grants(MemberRoles.Moderator));
+    }
+
+    public async Task<bool> AcceptedCharterAsync(CancellationToken ct) =>
+        await currentMember.GetAsync(ct) is { } me && await charter.HasAcceptedCurrentAsync(me.Id, ct);
+
+    public Task<SpaceMembership?> MembershipAsync(Guid spaceId, Guid? memberId, CancellationToken ct) =>
+        memberId is { } id ? db.SpaceMemberships.FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.MemberId == id, ct) : Task.FromResult<SpaceMembership?>(null);
+
+    /// <summary>The spaces this viewer reads: open ones, and invite-only ones they belong to (all of them for the cooperative's moderators).</summary>
+    public IQueryable<Space> Readable(SpaceAccess.Viewer? viewer)
+    {
+        if (viewer is not { ActiveMember: true }) return db.Spaces.Where(_ => false);
+        if (viewer.CooperativeModerator) return db.Spaces;
+        return db.Spaces.Where(s => s.Visibility != SpaceVisibility.InviteOnly
+            || db.SpaceMemberships.Any(m => m.SpaceId == s.Id && m.MemberId == viewer.MemberId));
+    }
+
+    /// <summary>One page of a chronological feed, newest first, from the given spaces; <paramref name="before"/> is the last key of the previous page.</summary>
+    public async Task<FeedPage> FeedAsync(IQueryable<Space> spaces, string? before, int size, CancellationToken ct)
+    {
+        var query = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && spaces.Any(s => s.Id == p.SpaceId));
+        // Translated to SQL "feed_key < @cursor"; keys are ASCII digits and hex, so every collation orders them alike.
+#pragma warning disable CA1309
+        if (FeedKey.Parse(before) is { } cursor) query = query.Where(p => string.Compare(p.FeedKey, cursor) < 0);
+#pragma warning restore CA1309
+        var posts = await query.OrderByDescending(p => p.FeedKey).Take(size + 1).ToListAsync(ct);
+        var page = posts.Take(size).ToList();
+        var authorIds = page.Select(p => p.AuthorId).Distinct().ToList();
+        var spaceIds = page.Select(p => p.SpaceId).Distinct().ToList();
+        var names = await db.Members.AsNoTracking().Where(m => authorIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
+        var spaceNames = await db.Spaces.AsNoTracking().Where(s => spaceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return new FeedPage(page, names, spaceNames, posts.Count > size ? page[^1].FeedKey : null);
+    }
+}
+
+public sealed record FeedPage(IReadOnlyList<Post> Posts, IReadOnlyDictionary<Guid, string> Authors, IReadOnlyDictionary<Guid, string> Spaces, string? Next);

@@ -1,0 +1,136 @@
+using Coop.Data;
+using Coop.Data.Tenancy;
+using Coop.Domain.Community;
+using Coop.Web.Features.Membership;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Coop.Web.Features.Community;
+
+/// <summary>A post and its comments: reading, commenting (one level of replies), editing with a visible history, deleting, pinning.</summary>
+[Route("c/{tenant}/posts")]
+[Authorize(Policy = Policies.Member)]
+public sealed class PostsController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, IStringLocalizer<SharedResource> l,
+    TimeProvider clock) : Controller
+{
+    private string Slug => tenantContext.Current!.Slug;
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct) =>
+        await PageAsync(id, new CommentForm(), ct) is { } model ? View("PostShow", model) : NotFound();
+
+    [HttpPost("{id:guid}/comments")]
+    public async Task<IActionResult> Comment(Guid id, CommentForm form, CancellationToken ct)
+    {
+        var model = await PageAsync(id, form, ct);
+        if (model is null || model.Post.IsDeleted) return NotFound();
+        if (!model.CanPost) ModelState.AddModelError(string.Empty, l["Community.CannotPost"]);
+        Guid? parent = null;
+        if (form.ParentId is { } parentId)
+        {
+            // One level of replies: answering a reply attaches to the comment it answered.
+            var target = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.PostId == id, ct);
+            if (target is null) ModelState.AddModelError(string.Empty, l["Community.NoSuchComment"]);
+            else parent = target.ParentId ?? target.Id;
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("PostShow", model);
+        }
+        db.Comments.Add(new Comment(id, parent, model.Viewer!.MemberId, form.Body!, clock.GetUtcNow()));
+        await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1), ct);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/c/{Slug}/posts/{id}#comments");
+    }
+
+    [HttpGet("{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
+    {
+        var model = await PageAsync(id, new CommentForm(), ct);
+        if (model is null || model.Post.IsDeleted) return NotFound();
+        if (model.Post.AuthorId != model.Viewer!.MemberId) return Forbid();
+        return View("PostEdit", new PostEditModel(Slug, model.Post, new PostForm { Title = model.Post.Title, Body = model.Post.Body }));
+    }
+
+    [HttpPost("{id:guid}/edit")]
+    public async Task<IActionResult> Save(Guid id, PostForm form, CancellationToken ct)
+    {
+        var model = await PageAsync(id, new CommentForm(), ct);
+        if (model is null || model.Post.IsDeleted) return NotFound();
+        if (model.Post.AuthorId != model.Viewer!.MemberId) return Forbid();
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("PostEdit", new PostEditModel(Slug, model.Post, form));
+        }
+        var post = await db.Posts.SingleAsync(p => p.Id == id, ct);
+        db.PostRevisions.Add(post.Edit(form.Title, form.Body!, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Community.Edited";
+        return Redirect($"/c/{Slug}/posts/{id}");
+    }
+
+    [HttpGet("{id:guid}/history")]
+    public async Task<IActionResult> History(Guid id, CancellationToken ct)
+    {
+        var model = await PageAsync(id, new CommentForm(), ct);
+        if (model is null) return NotFound();
+        var revisions = await db.PostRevisions.AsNoTracking().Where(r => r.PostId == id).OrderByDescending(r => r.WrittenAt).ToListAsync(ct);
+        return View("PostHistory", new PostHistoryModel(Slug, model.Post, revisions));
+    }
+
+    /// <summary>The author, or a moderator of the space or the cooperative.</summary>
+    [HttpPost("{id:guid}/delete")]
+    public async Task<IActionResult> Delete(Guid id, CancellationToken ct)
+    {
+        var model = await PageAsync(id, new CommentForm(), ct);
+        if (model is null) return NotFound();
+        if (model.Post.AuthorId != model.Viewer!.MemberId && !model.CanModerate) return Forbid();
+        var post = await db.Posts.SingleAsync(p => p.Id == id, ct);
+        post.Delete(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Community.Deleted";
+        return Redirect($"/c/{Slug}/spaces/{post.SpaceId}");
+    }
+
+    [HttpPost("{id:guid}/pin")]
+    public async Task<IActionResult> Pin(Guid id, bool pinned, CancellationToken ct)
+    {
+        var model = await PageAsync(id, new CommentForm(), ct);
+        if (model is null) return NotFound();
+        if (!model.CanModerate) return Forbid();
+        var post = await db.Posts.SingleAsync(p => p.Id == id, ct);
+        post.Pin(pinned, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/c/{Slug}/posts/{id}");
+    }
+
+    private async Task<PostModel?> PageAsync(Guid id, CommentForm form, CancellationToken ct)
+    {
+        var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (post is null) return null;
+        var space = await db.Spaces.AsNoTracking().SingleAsync(s => s.Id == post.SpaceId, ct);
+        var viewer = await access.ViewerAsync(ct);
+        var membership = await access.MembershipAsync(space.Id, viewer?.MemberId, ct);
+        // A post in a space one cannot see does not exist, as far as they can tell.
+        if (!SpaceAccess.CanRead(space, viewer, membership)) return null;
+        var comments = await db.Comments.AsNoTracking().Where(c => c.PostId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        var people = comments.Select(c => c.AuthorId).Append(post.AuthorId).Distinct().ToList();
+        var names = await db.Members.AsNoTracking().Where(m => people.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
+        return new PostModel(Slug, space, post, comments, names, viewer,
+            SpaceAccess.CanPost(space, viewer, membership, await access.AcceptedCharterAsync(ct)), SpaceAccess.CanModerate(viewer, membership), form);
+    }
+}
+
+public sealed record PostModel(string Slug, Space Space, Post Post, IReadOnlyList<Comment> Comments, IReadOnlyDictionary<Guid, string> Names,
+    SpaceAccess.Viewer? Viewer, bool CanPost, bool CanModerate, CommentForm Form)
+{
+    public string Name(Guid id) => Names.GetValueOrDefault(id, "?");
+}
+
+public sealed record PostEditModel(string Slug, Post Post, PostForm Form);
+
+public sealed record PostHistoryModel(string Slug, Post Post, IReadOnlyList<PostRevision> Revisions);

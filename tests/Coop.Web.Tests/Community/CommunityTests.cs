@@ -1,0 +1,140 @@
+using System.Net;
+using Coop.Data;
+using Coop.Domain.Community;
+using Coop.Domain.Membership;
+using Coop.Domain.Tenancy;
+using Coop.Web.Tests.Governance;
+using Coop.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coop.Web.Tests.Community;
+
+/// <summary>Spaces, posts and the chronological feed: who reads and writes where, order and pages, edits with history, bad input.</summary>
+[TestFixtureSource(typeof(AppFixture), nameof(AppFixture.Providers))]
+public sealed class CommunityTests(DatabaseProvider provider) : AppFixture(provider)
+{
+    private static readonly (string, string)[] People = [("Ana", "Salariés"), ("Bruno", "Salariés"), ("Chloé", "Usagers"), ("David", "Soutiens")];
+
+    private static async Task<Dictionary<SpaceVisibility, Guid>> SpacesAsync(Scic coop, IServiceProvider services)
+    {
+        await using var scope = coop.Scope(services);
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        var spaces = Enum.GetValues<SpaceVisibility>().ToDictionary(v => v, v => new Space($"Espace {v}", null, v, coop.Admin.Member.Id, DateTimeOffset.UtcNow));
+        db.Spaces.AddRange(spaces.Values);
+        // Bruno belongs to the invite-only space.
+        db.SpaceMemberships.Add(new SpaceMembership(spaces[SpaceVisibility.InviteOnly].Id, coop.Person("Bruno").Member.Id, false, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        return spaces.ToDictionary(s => s.Key, s => s.Value.Id);
+    }
+
+    [Test]
+    public async Task Who_reads_and_who_writes_follows_each_spaces_visibility()
+    {
+        var coop = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);
+        var spaces = await SpacesAsync(coop, App.Services);
+        await using (var scope = coop.Scope(App.Services))
+        {
+            // David is a moderator of the cooperative.
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            var david = await db.Members.SingleAsync(m => m.Id == coop.Person("David").Member.Id);
+            david.ChangeRoles(MemberRoles.Moderator);
+            await db.SaveChangesAsync();
+        }
+        var clients = new Dictionary<string, PageClient>();
+        foreach (var name in new[] { "Bruno", "Chloé", "David" }) clients[name] = await coop.SignInAsync(App, name);
+        var outsider = App.Visitor();
+        await outsider.SignInAsync(World.MemberB.Email!, World.Password);
+
+        // (space, person) → can read, can post
+        var expected = new (SpaceVisibility Space, string Who, bool Read, bool Post)[]
+        {
+            (SpaceVisibility.Public, "Chloé", true, true), (SpaceVisibility.Members, "Chloé", true, true), (SpaceVisibility.InviteOnly, "Chloé", false, false),
+            (SpaceVisibility.InviteOnly, "Bruno", true, true), (SpaceVisibility.InviteOnly, "David", true, false),
+        };
+        foreach (var (space, who, read, post) in expected)
+        {
+            var url = $"/c/{coop.Slug}/spaces/{spaces[space]}";
+            var page = await clients[who].GetAsync(url);
+            Assert.That(page.Status, Is.EqualTo(read ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who} reading {space}");
+            var form = read ? url : $"/c/{coop.Slug}/spaces";
+            var posted = await clients[who].SubmitAsync(form, $"{url}/posts", new Dictionary<string, string> { ["Body"] = $"Bonjour de {who}" });
+            Assert.That(posted.Status, Is.EqualTo(post ? HttpStatusCode.Redirect : read ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.NotFound), $"{who} posting in {space}");
+        }
+        foreach (var space in spaces.Values)
+            Assert.That((await outsider.GetAsync($"/c/{coop.Slug}/spaces/{space}")).Status, Is.EqualTo(HttpStatusCode.Forbidden), "another cooperative's member");
+
+        // The feed across spaces shows Chloé nothing from the invite-only space.
+        var feed = await clients["Chloé"].GetAsync($"/c/{coop.Slug}/feed");
+        Assert.That(feed.Contains("Bonjour de Chloé"), Is.True);
+        Assert.That(feed.Contains("Bonjour de Bruno"), Is.False);
+    }
+
+    [Test]
+    public async Task The_feed_is_chronological_and_its_pages_neither_repeat_nor_skip_posts_of_the_same_instant()
+    {
+        var coop = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);
+        var spaces = await SpacesAsync(coop, App.Services);
+        var instant = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await using (var scope = coop.Scope(App.Services))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            for (var i = 0; i < 45; i++)
+                db.Posts.Add(new Post(spaces[SpaceVisibility.Members], coop.Person("Chloé").Member.Id, null, $"Message numéro {i:00}", i < 30 ? instant : instant.AddSeconds(i)));
+            await db.SaveChangesAsync();
+        }
+        var chloe = await coop.SignInAsync(App, "Chloé");
+        var seen = new List<string>();
+        var url = $"/c/{coop.Slug}/spaces/{spaces[SpaceVisibility.Members]}";
+        for (var pages = 0; url is not null && pages < 10; pages++)
+        {
+            var page = await chloe.GetAsync(url);
+            Assert.That(page.Status, Is.EqualTo(HttpStatusCode.OK));
+            seen.AddRange(System.Text.RegularExpressions.Regex.Matches(page.Html, "Message numéro (\\d\\d)").Select(m => m.Groups[1].Value));
+            var next = System.Text.RegularExpressions.Regex.Match(page.Html, "href=\"[^\"]*/spaces/[^\"]*\\?before=([0-9a-f]{51})\"");
+            url = next.Success ? $"/c/{coop.Slug}/spaces/{spaces[SpaceVisibility.Members]}?before={next.Groups[1].Value}" : null;
+        }
+        Assert.That(seen, Has.Count.EqualTo(45), "every post once");
+        Assert.That(seen.Distinct().Count(), Is.EqualTo(45));
+        Assert.That(seen.Take(15), Is.EqualTo(Enumerable.Range(30, 15).Reverse().Select(i => i.ToString("00", System.Globalization.CultureInfo.InvariantCulture))), "newest first");
+    }
+
+    [Test]
+    public async Task Editing_keeps_a_visible_history_and_bad_posts_change_nothing()
+    {
+        var coop = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);
+        var spaces = await SpacesAsync(coop, App.Services);
+        var chloe = await coop.SignInAsync(App, "Chloé");
+        var space = $"/c/{coop.Slug}/spaces/{spaces[SpaceVisibility.Members]}";
+        var created = await chloe.SubmitAsync(space, $"{space}/posts", new Dictionary<string, string>
+            { ["Title"] = "Atelier vélo", ["Body"] = "Samedi à 10 h <script>alert('x')</script> [lien](javascript:alert(1))" });
+        Assert.That(created.Status, Is.EqualTo(HttpStatusCode.Redirect));
+        var post = created.Location!.ToString();
+        var shown = await chloe.GetAsync(post);
+        Assert.That(shown.Html, Does.Not.Contain("<script>alert"));
+        Assert.That(shown.Html, Does.Not.Contain("javascript:alert"));
+
+        var edited = await chloe.SubmitAsync($"{post}/edit", $"{post}/edit", new Dictionary<string, string> { ["Title"] = "Atelier vélo", ["Body"] = "Samedi à 11 h" });
+        Assert.That(edited.Status, Is.EqualTo(HttpStatusCode.Redirect));
+        var history = await chloe.GetAsync($"{post}/history");
+        Assert.That(history.Contains("Samedi à 10 h"), Is.True, "the previous text stays visible");
+        Assert.That((await chloe.GetAsync(post)).Contains("modifié"), Is.True);
+
+        var bruno = await coop.SignInAsync(App, "Bruno");
+        Assert.That((await bruno.SubmitAsync(post, $"{post}/edit", new Dictionary<string, string> { ["Body"] = "pirate" })).Status, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await bruno.SubmitAsync(post, $"{post}/delete", new Dictionary<string, string>())).Status, Is.EqualTo(HttpStatusCode.Forbidden));
+        var empty = await bruno.SubmitAsync(space, $"{space}/posts", new Dictionary<string, string> { ["Body"] = "   " });
+        Assert.That(empty.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(empty.Contains("Votre message est vide."), Is.True);
+        var huge = await bruno.SubmitAsync(space, $"{space}/posts", new Dictionary<string, string> { ["Body"] = new string('a', Post.MaxBodyLength + 1) });
+        Assert.That(huge.Contains("Le texte dépasse 20000 caractères."), Is.True);
+        var comment = await bruno.SubmitAsync(post, $"{post}/comments", new Dictionary<string, string> { ["Body"] = "J'apporte des rustines." });
+        Assert.That(comment.Status, Is.EqualTo(HttpStatusCode.Redirect));
+
+        await using var scope = coop.Scope(App.Services);
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        Assert.That(await db.Posts.CountAsync(), Is.EqualTo(1), "the refused posts stored nothing");
+        Assert.That((await db.Posts.SingleAsync()).Body, Is.EqualTo("Samedi à 11 h"));
+        Assert.That(await db.Comments.CountAsync(), Is.EqualTo(1));
+    }
+}
