@@ -56,6 +56,9 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     public DbSet<Domain.Community.Post> Posts => Set<Domain.Community.Post>();
     public DbSet<Domain.Community.PostRevision> PostRevisions => Set<Domain.Community.PostRevision>();
     public DbSet<Domain.Community.Comment> Comments => Set<Domain.Community.Comment>();
+    public DbSet<Domain.Community.Report> Reports => Set<Domain.Community.Report>();
+    public DbSet<Domain.Community.ModerationAction> ModerationActions => Set<Domain.Community.ModerationAction>();
+    public DbSet<Domain.Community.Appeal> Appeals => Set<Domain.Community.Appeal>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

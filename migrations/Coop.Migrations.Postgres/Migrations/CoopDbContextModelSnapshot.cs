@@ -384,6 +384,61 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Community.Appeal", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_appeals");
+
+                    b.HasIndex("TenantId", "ActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appeals_tenant_id_action_id");
+
+                    b.ToTable("appeals", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Community.Comment", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -412,6 +467,15 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_at");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("hidden_reason");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
@@ -430,6 +494,80 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_comments_tenant_id_post_id_created_at");
 
                     b.ToTable("comments", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.ModerationAction", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid?>("ContentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_id");
+
+                    b.Property<string>("ContentKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("content_kind");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ModeratorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("moderator_id");
+
+                    b.Property<DateTimeOffset?>("OverturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overturned_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("ReportReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("report_reason");
+
+                    b.Property<DateTimeOffset?>("SuspendedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_until");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_moderation_actions");
+
+                    b.HasIndex("TenantId", "AuthorId")
+                        .HasDatabaseName("ix_moderation_actions_tenant_id_author_id");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_moderation_actions_tenant_id_created_at");
+
+                    b.ToTable("moderation_actions", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
@@ -475,6 +613,15 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasMaxLength(51)
                         .HasColumnType("character varying(51)")
                         .HasColumnName("feed_key");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_at");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("hidden_reason");
 
                     b.Property<DateTimeOffset?>("PinnedAt")
                         .HasColumnType("timestamp with time zone")
@@ -544,6 +691,81 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_post_revisions_tenant_id_post_id_written_at");
 
                     b.ToTable("post_revisions", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Report", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("CharterArticle")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("charter_article");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_reports_tenant_id_status_created_at");
+
+                    b.HasIndex("TenantId", "ReporterId", "Kind", "ContentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_one_open_per_reporter")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("reports", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
@@ -1849,6 +2071,16 @@ namespace Coop.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_charter_acceptances_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Appeal", b =>
+                {
+                    b.HasOne("Coop.Domain.Community.ModerationAction", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeals_moderation_actions_tenant_id_action_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Community.Comment", b =>

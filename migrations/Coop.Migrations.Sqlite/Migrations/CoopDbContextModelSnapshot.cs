@@ -377,6 +377,61 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Community.Appeal", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_appeals");
+
+                    b.HasIndex("TenantId", "ActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appeals_tenant_id_action_id");
+
+                    b.ToTable("appeals", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Community.Comment", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -405,6 +460,15 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("deleted_at");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hidden_at");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hidden_reason");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("parent_id");
@@ -423,6 +487,80 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_comments_tenant_id_post_id_created_at");
 
                     b.ToTable("comments", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.ModerationAction", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid?>("ContentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_id");
+
+                    b.Property<string>("ContentKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_kind");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ModeratorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("moderator_id");
+
+                    b.Property<long?>("OverturnedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overturned_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("ReportReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_reason");
+
+                    b.Property<long?>("SuspendedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspended_until");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_moderation_actions");
+
+                    b.HasIndex("TenantId", "AuthorId")
+                        .HasDatabaseName("ix_moderation_actions_tenant_id_author_id");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_moderation_actions_tenant_id_created_at");
+
+                    b.ToTable("moderation_actions", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
@@ -468,6 +606,15 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasMaxLength(51)
                         .HasColumnType("TEXT")
                         .HasColumnName("feed_key");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hidden_at");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hidden_reason");
 
                     b.Property<long?>("PinnedAt")
                         .HasColumnType("INTEGER")
@@ -537,6 +684,81 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_post_revisions_tenant_id_post_id_written_at");
 
                     b.ToTable("post_revisions", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Report", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("CharterArticle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("charter_article");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_reports_tenant_id_status_created_at");
+
+                    b.HasIndex("TenantId", "ReporterId", "Kind", "ContentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_one_open_per_reporter")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("reports", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
@@ -1840,6 +2062,16 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_charter_acceptances_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Appeal", b =>
+                {
+                    b.HasOne("Coop.Domain.Community.ModerationAction", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeals_moderation_actions_tenant_id_action_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Community.Comment", b =>

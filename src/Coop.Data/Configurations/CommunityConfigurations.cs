@@ -42,6 +42,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.Title).HasMaxLength(Post.MaxTitleLength);
         builder.Property(p => p.Body).HasMaxLength(Post.MaxBodyLength);
         builder.Property(p => p.FeedKey).HasMaxLength(51);
+        builder.Property(p => p.HiddenReason).HasMaxLength(2000);
         builder.Ignore(p => p.IsDeleted);
         // The feeds: per space and across spaces, newest first, led by the tenant.
         builder.HasIndex(p => new { p.TenantId, p.SpaceId, p.FeedKey }).IsDescending(false, false, true);
@@ -74,10 +75,60 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.ToTable("comments");
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Body).HasMaxLength(Comment.MaxBodyLength);
+        builder.Property(c => c.HiddenReason).HasMaxLength(2000);
         builder.HasIndex(c => new { c.TenantId, c.PostId, c.CreatedAt });
         builder.HasOne<Post>().WithMany().HasForeignKey(c => new { c.TenantId, c.PostId }).HasPrincipalKey(p => new { p.TenantId, p.Id })
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Member>().WithMany().HasForeignKey(c => new { c.TenantId, c.AuthorId }).HasPrincipalKey(m => new { m.TenantId, m.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> builder)
+    {
+        builder.ToTable("reports");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(8);
+        builder.Property(r => r.Reason).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(10).IsConcurrencyToken();
+        builder.Property(r => r.CharterArticle).HasMaxLength(100);
+        builder.Property(r => r.Details).HasMaxLength(2000);
+        // Reporting the same content twice (two tabs, a double click) leaves one open report.
+        builder.HasIndex(r => new { r.TenantId, r.ReporterId, r.Kind, r.ContentId }).IsUnique().HasFilter("status = 'Open'")
+            .HasDatabaseName("ix_reports_one_open_per_reporter");
+        builder.HasIndex(r => new { r.TenantId, r.Status, r.CreatedAt });
+    }
+}
+
+internal sealed class ModerationActionConfiguration : IEntityTypeConfiguration<ModerationAction>
+{
+    public void Configure(EntityTypeBuilder<ModerationAction> builder)
+    {
+        builder.ToTable("moderation_actions");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.ContentKind).HasConversion<string>().HasMaxLength(8);
+        builder.Property(a => a.ReportReason).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Reason).HasMaxLength(2000);
+        builder.Ignore(a => a.Appealable);
+        builder.HasIndex(a => new { a.TenantId, a.CreatedAt });
+        builder.HasIndex(a => new { a.TenantId, a.AuthorId });
+    }
+}
+
+internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
+{
+    public void Configure(EntityTypeBuilder<Appeal> builder)
+    {
+        builder.ToTable("appeals");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(10).IsConcurrencyToken();
+        builder.Property(a => a.Text).HasMaxLength(2000);
+        // One appeal per decision.
+        builder.HasIndex(a => new { a.TenantId, a.ActionId }).IsUnique();
+        builder.HasOne<ModerationAction>().WithMany().HasForeignKey(a => new { a.TenantId, a.ActionId }).HasPrincipalKey(m => new { m.TenantId, m.Id })
             .OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -38,8 +38,24 @@ public sealed class Post : ITenantOwned
     public DateTimeOffset? DeletedAt { get; private set; }
     public DateTimeOffset? PinnedAt { get; private set; }
     public int CommentCount { get; private set; }
+    /// <summary>Hidden by a moderator: only the author (who sees <see cref="HiddenReason"/>) and moderators see it.</summary>
+    public DateTimeOffset? HiddenAt { get; private set; }
+    public string? HiddenReason { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;
+
+    public void Hide(string reason, DateTimeOffset now)
+    {
+        HiddenAt = now;
+        HiddenReason = reason;
+        PinnedAt = null;
+    }
+
+    public void Show()
+    {
+        HiddenAt = null;
+        HiddenReason = null;
+    }
 
     /// <summary>Returns the revision to keep (the text as it was before this edit).</summary>
     public PostRevision Edit(string? title, string body, DateTimeOffset now)
@@ -121,11 +137,25 @@ public sealed class Comment : ITenantOwned
     public string Body { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? DeletedAt { get; private set; }
+    public DateTimeOffset? HiddenAt { get; private set; }
+    public string? HiddenReason { get; private set; }
 
     public void Delete(DateTimeOffset now)
     {
         DeletedAt ??= now;
         Body = string.Empty;
+    }
+
+    public void Hide(string reason, DateTimeOffset now)
+    {
+        HiddenAt = now;
+        HiddenReason = reason;
+    }
+
+    public void Show()
+    {
+        HiddenAt = null;
+        HiddenReason = null;
     }
 }
 

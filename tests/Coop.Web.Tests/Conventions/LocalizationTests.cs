@@ -54,6 +54,9 @@ public sealed partial class LocalizationTests
         foreach (var v in new[] { "NotOpen", "Closed", "NoCorrespondence" }) yield return "Vote.Window." + v;
         for (var g = 0; g < MajorityJudgment.Grades; g++) yield return "Grade." + g;
         foreach (var v in Enum.GetValues<Coop.Domain.Community.SpaceVisibility>()) { yield return "Visibility." + v; yield return $"Visibility.{v}.Hint"; }
+        foreach (var v in Enum.GetValues<Coop.Domain.Community.ReportReason>()) yield return "ReportReason." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Community.ModerationKind>()) yield return "ModerationKind." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Community.AppealStatus>()) yield return "AppealStatus." + v;
         // Audit actions recorded anywhere in the code ("member.approved"...) and the statutes rules' codes.
         foreach (var file in Directory.EnumerateFiles(WebRoot, "*.cs", SearchOption.AllDirectories))
             foreach (Match m in AuditAction().Matches(File.ReadAllText(file))) yield return "Audit.Action." + m.Groups[1].Value;
@@ -80,7 +83,7 @@ public sealed partial class LocalizationTests
     }
 
     // L["Key"], l["Key"], label="Key", hint="Key", resource-key string literals ("Mail.Confirm.Subject", "Error.NotFound.Title"...).
-    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit|Shares|Account|Governance|Vote|Assembly|Resolution|Minutes|Proxy|Attendance|Rules|Quorum|Box|Results|Community)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
+    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit|Shares|Account|Governance|Vote|Assembly|Resolution|Minutes|Proxy|Attendance|Rules|Quorum|Box|Results|Community|Moderation)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
     private static partial Regex Used();
 
     [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes|shares|export|support|vote|assembly|rules)\\.(?!csv)[a-z]+)\"")]

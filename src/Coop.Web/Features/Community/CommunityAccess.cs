@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coop.Web.Features.Community;
 
 /// <summary>The current member as the community rules see them, and the spaces they can read.</summary>
-public sealed class CommunityAccess(CoopDbContext db, CurrentMember currentMember, CharterQueries charter)
+public sealed class CommunityAccess(CoopDbContext db, CurrentMember currentMember, CharterQueries charter, TimeProvider clock)
 {
     public async Task<SpaceAccess.Viewer?> ViewerAsync(CancellationToken ct)
     {
@@ -17,8 +17,19 @@ public sealed class CommunityAccess(CoopDbContext db, CurrentMember currentMembe
             me.Grants(MemberRoles.Admin) || me.Grants(MemberRoles.Moderator));
     }
 
-    public async Task<bool> AcceptedCharterAsync(CancellationToken ct) =>
-        await currentMember.GetAsync(ct) is { } me && await charter.HasAcceptedCurrentAsync(me.Id, ct);
+    /// <summary>Writing needs the current charter accepted and no suspension under way.</summary>
+    public async Task<bool> MayWriteAsync(CancellationToken ct)
+    {
+        if (await currentMember.GetAsync(ct) is not { } me || !await charter.HasAcceptedCurrentAsync(me.Id, ct)) return false;
+        return await SuspendedUntilAsync(me.Id, ct) is null;
+    }
+
+    public async Task<DateTimeOffset?> SuspendedUntilAsync(Guid memberId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.ModerationActions.Where(a => a.AuthorId == memberId && a.Kind == ModerationKind.Suspend && a.OverturnedAt == null && a.SuspendedUntil > now)
+            .OrderByDescending(a => a.SuspendedUntil).Select(a => a.SuspendedUntil).FirstOrDefaultAsync(ct);
+    }
 
     public Task<SpaceMembership?> MembershipAsync(Guid spaceId, Guid? memberId, CancellationToken ct) =>
         memberId is { } id ? db.SpaceMemberships.FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.MemberId == id, ct) : Task.FromResult<SpaceMembership?>(null);
@@ -35,7 +46,7 @@ public sealed class CommunityAccess(CoopDbContext db, CurrentMember currentMembe
     /// <summary>One page of a chronological feed, newest first, from the given spaces; <paramref name="before"/> is the last key of the previous page.</summary>
     public async Task<FeedPage> FeedAsync(IQueryable<Space> spaces, string? before, int size, CancellationToken ct)
     {
-        var query = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && spaces.Any(s => s.Id == p.SpaceId));
+        var query = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && p.HiddenAt == null && spaces.Any(s => s.Id == p.SpaceId));
         // Translated to SQL "feed_key < @cursor"; keys are ASCII digits and hex, so every collation orders them alike.
 #pragma warning disable CA1309
         if (FeedKey.Parse(before) is { } cursor) query = query.Where(p => string.Compare(p.FeedKey, cursor) < 0);

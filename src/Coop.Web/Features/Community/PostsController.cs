@@ -115,19 +115,27 @@ public sealed class PostsController(CoopDbContext db, TenantContext tenantContex
         var space = await db.Spaces.AsNoTracking().SingleAsync(s => s.Id == post.SpaceId, ct);
         var viewer = await access.ViewerAsync(ct);
         var membership = await access.MembershipAsync(space.Id, viewer?.MemberId, ct);
-        // A post in a space one cannot see does not exist, as far as they can tell.
+        // A post in a space one cannot see, or hidden by moderation (except for its author and moderators), does not exist.
         if (!SpaceAccess.CanRead(space, viewer, membership)) return null;
+        var moderator = SpaceAccess.CanModerate(viewer, membership);
+        if (post.HiddenAt is not null && post.AuthorId != viewer?.MemberId && !moderator) return null;
         var comments = await db.Comments.AsNoTracking().Where(c => c.PostId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
         var people = comments.Select(c => c.AuthorId).Append(post.AuthorId).Distinct().ToList();
         var names = await db.Members.AsNoTracking().Where(m => people.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
+        var appealable = viewer is null ? [] : await db.ModerationActions.AsNoTracking()
+            .Where(a => a.AuthorId == viewer.MemberId && (a.ContentId == id || comments.Select(c => c.Id).Contains(a.ContentId!.Value)))
+            .ToListAsync(ct);
         return new PostModel(Slug, space, post, comments, names, viewer,
-            SpaceAccess.CanPost(space, viewer, membership, await access.AcceptedCharterAsync(ct)), SpaceAccess.CanModerate(viewer, membership), form);
+            SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)), moderator, form, appealable);
     }
 }
 
 public sealed record PostModel(string Slug, Space Space, Post Post, IReadOnlyList<Comment> Comments, IReadOnlyDictionary<Guid, string> Names,
-    SpaceAccess.Viewer? Viewer, bool CanPost, bool CanModerate, CommentForm Form)
+    SpaceAccess.Viewer? Viewer, bool CanPost, bool CanModerate, CommentForm Form, IReadOnlyList<ModerationAction> DecisionsAboutMe)
 {
+    /// <summary>Whether this viewer sees a hidden comment's text: its author and moderators do.</summary>
+    public bool SeesHidden(Comment comment) => comment.AuthorId == Viewer?.MemberId || CanModerate;
+
     public string Name(Guid id) => Names.GetValueOrDefault(id, "?");
 }
 

@@ -60,14 +60,14 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
         var lastVisit = membership?.LastVisitAt;
         var feed = await access.FeedAsync(db.Spaces.Where(s => s.Id == id), before, PageSize, ct);
         var pinned = before is null
-            ? await db.Posts.AsNoTracking().Where(p => p.SpaceId == id && p.PinnedAt != null && p.DeletedAt == null).OrderByDescending(p => p.PinnedAt).ToListAsync(ct)
+            ? await db.Posts.AsNoTracking().Where(p => p.SpaceId == id && p.PinnedAt != null && p.DeletedAt == null && p.HiddenAt == null).OrderByDescending(p => p.PinnedAt).ToListAsync(ct)
             : [];
         if (membership is not null && before is null)
         {
             membership.Visit(clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
-        return View("SpaceShow", new SpaceModel(Slug, space, membership, SpaceAccess.CanPost(space, viewer, membership, await access.AcceptedCharterAsync(ct)),
+        return View("SpaceShow", new SpaceModel(Slug, space, membership, SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)),
             SpaceAccess.CanModerate(viewer, membership), feed, pinned, lastVisit, new PostForm()));
     }
 
@@ -106,13 +106,13 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
     {
         var (space, viewer, membership) = await LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return NotFound();
-        if (!SpaceAccess.CanPost(space, viewer, membership, await access.AcceptedCharterAsync(ct)))
+        if (!SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)))
             ModelState.AddModelError(string.Empty, l["Community.CannotPost"]);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             var feed = await access.FeedAsync(db.Spaces.Where(s => s.Id == id), null, PageSize, ct);
-            return View("SpaceShow", new SpaceModel(Slug, space, membership, SpaceAccess.CanPost(space, viewer, membership, await access.AcceptedCharterAsync(ct)),
+            return View("SpaceShow", new SpaceModel(Slug, space, membership, SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)),
                 SpaceAccess.CanModerate(viewer, membership), feed, [], membership?.LastVisitAt, form));
         }
         var post = new Post(id, viewer!.MemberId, form.Title, form.Body!, clock.GetUtcNow());

@@ -12,6 +12,51 @@ namespace Coop.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "moderation_actions",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    content_kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    content_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    author_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    moderator_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    report_reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    suspended_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    report_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    overturned_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_moderation_actions", x => new { x.tenant_id, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    content_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    author_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reporter_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    charter_article = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    handled_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports", x => new { x.tenant_id, x.id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "spaces",
                 columns: table => new
                 {
@@ -29,6 +74,31 @@ namespace Coop.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "appeals",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    action_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    author_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    decided_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    decided_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appeals", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_appeals_moderation_actions_tenant_id_action_id",
+                        columns: x => new { x.tenant_id, x.action_id },
+                        principalTable: "moderation_actions",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "posts",
                 columns: table => new
                 {
@@ -43,7 +113,9 @@ namespace Coop.Migrations.Sqlite.Migrations
                     edited_at = table.Column<long>(type: "INTEGER", nullable: true),
                     deleted_at = table.Column<long>(type: "INTEGER", nullable: true),
                     pinned_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    comment_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    comment_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    hidden_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    hidden_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -102,7 +174,9 @@ namespace Coop.Migrations.Sqlite.Migrations
                     author_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     body = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    deleted_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    deleted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    hidden_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    hidden_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -144,6 +218,12 @@ namespace Coop.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_appeals_tenant_id_action_id",
+                table: "appeals",
+                columns: new[] { "tenant_id", "action_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_comments_tenant_id_author_id",
                 table: "comments",
                 columns: new[] { "tenant_id", "author_id" });
@@ -152,6 +232,16 @@ namespace Coop.Migrations.Sqlite.Migrations
                 name: "ix_comments_tenant_id_post_id_created_at",
                 table: "comments",
                 columns: new[] { "tenant_id", "post_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_moderation_actions_tenant_id_author_id",
+                table: "moderation_actions",
+                columns: new[] { "tenant_id", "author_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_moderation_actions_tenant_id_created_at",
+                table: "moderation_actions",
+                columns: new[] { "tenant_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_post_revisions_tenant_id_post_id_written_at",
@@ -176,6 +266,18 @@ namespace Coop.Migrations.Sqlite.Migrations
                 descending: new[] { false, false, true });
 
             migrationBuilder.CreateIndex(
+                name: "ix_reports_one_open_per_reporter",
+                table: "reports",
+                columns: new[] { "tenant_id", "reporter_id", "kind", "content_id" },
+                unique: true,
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_tenant_id_status_created_at",
+                table: "reports",
+                columns: new[] { "tenant_id", "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_space_memberships_tenant_id_member_id",
                 table: "space_memberships",
                 columns: new[] { "tenant_id", "member_id" });
@@ -197,13 +299,22 @@ namespace Coop.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "appeals");
+
+            migrationBuilder.DropTable(
                 name: "comments");
 
             migrationBuilder.DropTable(
                 name: "post_revisions");
 
             migrationBuilder.DropTable(
+                name: "reports");
+
+            migrationBuilder.DropTable(
                 name: "space_memberships");
+
+            migrationBuilder.DropTable(
+                name: "moderation_actions");
 
             migrationBuilder.DropTable(
                 name: "posts");
