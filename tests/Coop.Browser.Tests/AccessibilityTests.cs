@@ -13,6 +13,7 @@ public sealed class AccessibilityTests : BrowserFixture
 {
     private string _suspendedSlug = null!;
     private GovernanceSeed _votes = null!;
+    private CommunitySeed _community = null!;
 
     [OneTimeSetUp]
     public async Task AddSuspendedCooperativeAsync()
@@ -44,6 +45,7 @@ public sealed class AccessibilityTests : BrowserFixture
         user.IsPlatformOperator = true;
         await db.SaveChangesAsync();
         _votes = await GovernanceSeed.CreateAsync(App, World);
+        _community = await CommunitySeed.CreateAsync(App, World);
     }
 
     private IEnumerable<string> AnonymousPages() =>
@@ -67,6 +69,9 @@ public sealed class AccessibilityTests : BrowserFixture
         $"/c/{World.A.Slug}/assemblies/{_votes.ClosedAssembly}", $"/c/{World.A.Slug}/assemblies/{_votes.ClosedAssembly}/minutes",
         $"/c/{World.A.Slug}/admin/assemblies/new", $"/c/{World.A.Slug}/admin/assemblies/{_votes.ConvenedAssembly}",
         $"/c/{World.A.Slug}/admin/assemblies/{_votes.ClosedAssembly}", $"/c/{World.A.Slug}/admin/decision-rules",
+        $"/c/{World.A.Slug}/spaces", $"/c/{World.A.Slug}/spaces/new", $"/c/{World.A.Slug}/spaces/{_community.Space}", $"/c/{World.A.Slug}/feed",
+        $"/c/{World.A.Slug}/posts/{_community.Post}", $"/c/{World.A.Slug}/posts/{_community.Post}/history", $"/c/{World.A.Slug}/moderation",
+        $"/c/{World.A.Slug}/moderation/mine", $"/c/{World.A.Slug}/moderation/log", $"/c/{World.A.Slug}/community/transparency",
     ];
 
     [TestCase("fr-FR")]
