@@ -2,6 +2,7 @@ using Coop.Data;
 using Coop.Data.Accounts;
 using Coop.Data.Tenancy;
 using Coop.Domain.Charter;
+using Coop.Domain.Community;
 using Coop.Domain.Membership;
 using Coop.Domain.Governance;
 using Coop.Web.Features.Governance;
@@ -90,6 +91,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
 
         await AddSharesAndApplicationAsync(belleville, users, ct);
         await AddGovernanceAsync(belleville, ct);
+        await AddCommunityAsync(belleville, ct);
         logger.LogInformation("Demo seeded: two cooperatives and {Count} accounts", Accounts.Count);
         return true;
     }
@@ -171,6 +173,27 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         await db.SaveChangesAsync(ct);
         var time = services.GetRequiredService<TenantTime>();
         await services.GetRequiredService<AssemblyFlow>().ConveneAsync(assembly, time.Format(assembly.ScheduledAt), assembly.Place!, ct);
+    }
+
+    // Two spaces with a few exchanges, newest first as members will read them.
+    private async Task AddCommunityAsync(Tenant tenant, CancellationToken ct)
+    {
+        await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        var members = await db.Members.Where(m => m.Status == MembershipStatus.Active).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var workshop = new Space("Atelier vélo", "Réparer ensemble, prêter des outils, organiser les samedis.", SpaceVisibility.Members, members[0].Id, now.AddDays(-20));
+        var board = new Space("Conseil coopératif", "Préparation des décisions du conseil.", SpaceVisibility.InviteOnly, members[0].Id, now.AddDays(-20));
+        db.Spaces.AddRange(workshop, board);
+        db.SpaceMemberships.Add(new SpaceMembership(workshop.Id, members[0].Id, true, now.AddDays(-20)));
+        db.SpaceMemberships.Add(new SpaceMembership(board.Id, members[0].Id, true, now.AddDays(-20)));
+        var first = new Post(workshop.Id, members[2 % members.Count].Id, "Samedi : crevaisons et freins",
+            "On tient l'atelier **samedi de 10 h à 13 h**. Apportez vos chambres à air percées !", now.AddDays(-3));
+        var second = new Post(workshop.Id, members[0].Id, null, "Merci à toutes celles et ceux qui ont rangé l'atelier hier soir.", now.AddDays(-1));
+        db.Posts.AddRange(first, second);
+        db.Comments.Add(new Comment(first.Id, null, members[3 % members.Count].Id, "J'apporte des rustines et la pompe à pied.", now.AddDays(-2)));
+        await db.SaveChangesAsync(ct);
+        await db.Posts.Where(p => p.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.CommentCount, 1), ct);
     }
 
     private async Task AddMembersAsync(Tenant tenant, CancellationToken ct, params (CoopUser User, MemberRoles Roles)[] members)
