@@ -68,6 +68,15 @@ public sealed class CommunityTests(DatabaseProvider provider) : AppFixture(provi
         var feed = await clients["Chloé"].GetAsync($"/c/{coop.Slug}/feed");
         Assert.That(feed.Contains("Bonjour de Chloé"), Is.True);
         Assert.That(feed.Contains("Bonjour de Bruno"), Is.False);
+
+        // A moderator lets Chloé into the invite-only space; Chloé herself could not.
+        var inviteOnly = $"/c/{coop.Slug}/spaces/{spaces[SpaceVisibility.InviteOnly]}";
+        var chloeId = coop.Person("Chloé").Member.Id.ToString();
+        Assert.That((await clients["Bruno"].SubmitAsync(inviteOnly, $"{inviteOnly}/members", new Dictionary<string, string> { ["memberId"] = chloeId })).Status,
+            Is.EqualTo(HttpStatusCode.Forbidden), "a plain member of the space cannot add people");
+        Assert.That((await clients["David"].SubmitAsync(inviteOnly, $"{inviteOnly}/members", new Dictionary<string, string> { ["memberId"] = chloeId })).Status,
+            Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await clients["Chloé"].GetAsync(inviteOnly)).Status, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]

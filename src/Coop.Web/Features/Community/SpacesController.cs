@@ -67,8 +67,13 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
             membership.Visit(clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
+        var canModerate = SpaceAccess.CanModerate(viewer, membership);
+        var candidates = canModerate
+            ? await db.Members.AsNoTracking().Where(m => m.Status == MembershipStatus.Active && !db.SpaceMemberships.Any(x => x.SpaceId == id && x.MemberId == m.Id))
+                .OrderBy(m => m.DisplayName).Select(m => new SpaceCandidate(m.Id, m.DisplayName)).ToListAsync(ct)
+            : [];
         return View("SpaceShow", new SpaceModel(Slug, space, membership, SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)),
-            SpaceAccess.CanModerate(viewer, membership), feed, pinned, lastVisit, new PostForm()));
+            canModerate, feed, pinned, lastVisit, new PostForm()) { Candidates = candidates });
     }
 
     [HttpPost("spaces/{id:guid}/join")]
@@ -84,6 +89,29 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
             catch (DbUpdateException) { /* joined twice at once: the unique index kept one membership */ }
         }
         TempData["Flash"] = "Community.Joined";
+        return Redirect($"/c/{Slug}/spaces/{id}");
+    }
+
+    /// <summary>Space moderators (and the cooperative's) add members; the only way into an invite-only space.</summary>
+    [HttpPost("spaces/{id:guid}/members")]
+    public async Task<IActionResult> AddMember(Guid id, Guid memberId, CancellationToken ct)
+    {
+        var (space, viewer, membership) = await LoadAsync(id, ct);
+        if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return NotFound();
+        if (!SpaceAccess.CanModerate(viewer, membership)) return Forbid();
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.Status == MembershipStatus.Active, ct);
+        if (member is null)
+        {
+            TempData["Flash"] = "Community.NoSuchMember";
+            return Redirect($"/c/{Slug}/spaces/{id}");
+        }
+        if (!await db.SpaceMemberships.AnyAsync(m => m.SpaceId == id && m.MemberId == memberId, ct))
+        {
+            db.SpaceMemberships.Add(new SpaceMembership(id, memberId, moderator: false, clock.GetUtcNow()));
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException) { /* added twice at once: the unique index kept one membership */ }
+        }
+        TempData["Flash"] = "Community.MemberAdded";
         return Redirect($"/c/{Slug}/spaces/{id}");
     }
 
@@ -143,6 +171,12 @@ public sealed record SpaceListModel(string Slug, IReadOnlyList<Space> Spaces, IR
 public sealed record SpaceFormModel(string Slug, SpaceForm Form);
 
 public sealed record SpaceModel(string Slug, Space Space, SpaceMembership? Membership, bool CanPost, bool CanModerate, FeedPage Feed,
-    IReadOnlyList<Post> Pinned, DateTimeOffset? LastVisit, PostForm Form);
+    IReadOnlyList<Post> Pinned, DateTimeOffset? LastVisit, PostForm Form)
+{
+    /// <summary>Active members not yet in the space, for its moderators.</summary>
+    public IReadOnlyList<SpaceCandidate> Candidates { get; init; } = [];
+}
+
+public sealed record SpaceCandidate(Guid Id, string Name);
 
 public sealed record FeedModel(string Slug, FeedPage Feed);
