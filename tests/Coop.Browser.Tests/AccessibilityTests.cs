@@ -72,6 +72,7 @@ public sealed class AccessibilityTests : BrowserFixture
         $"/c/{World.A.Slug}/spaces", $"/c/{World.A.Slug}/spaces/new", $"/c/{World.A.Slug}/spaces/{_community.Space}", $"/c/{World.A.Slug}/feed",
         $"/c/{World.A.Slug}/posts/{_community.Post}", $"/c/{World.A.Slug}/posts/{_community.Post}/history", $"/c/{World.A.Slug}/moderation",
         $"/c/{World.A.Slug}/moderation/mine", $"/c/{World.A.Slug}/moderation/log", $"/c/{World.A.Slug}/community/transparency",
+        $"/c/{World.A.Slug}/notifications",
     ];
 
     [TestCase("fr-FR")]

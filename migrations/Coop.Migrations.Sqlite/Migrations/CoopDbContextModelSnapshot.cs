@@ -565,6 +565,96 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Community.Notification", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("MailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_id");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("TenantId", "MailedAt")
+                        .HasDatabaseName("ix_notifications_tenant_id_mailed_at");
+
+                    b.HasIndex("TenantId", "MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_tenant_id_member_id_created_at");
+
+                    b.ToTable("notifications", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frequency");
+
+                    b.Property<long?>("LastDigestAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_digest_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_notification_preferences");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_preferences_tenant_id_member_id");
+
+                    b.ToTable("notification_preferences", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Community.Post", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2089,6 +2179,16 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_comments_posts_tenant_id_post_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Notification", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_members_tenant_id_member_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Community.Post", b =>

@@ -132,3 +132,28 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
             .OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(8);
+        builder.HasIndex(n => new { n.TenantId, n.MemberId, n.CreatedAt });
+        builder.HasIndex(n => new { n.TenantId, n.MailedAt });
+        builder.HasOne<Member>().WithMany().HasForeignKey(n => new { n.TenantId, n.MemberId }).HasPrincipalKey(m => new { m.TenantId, m.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.ToTable("notification_preferences");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Frequency).HasConversion<string>().HasMaxLength(10);
+        builder.HasIndex(p => new { p.TenantId, p.MemberId }).IsUnique();
+    }
+}

@@ -33,6 +33,7 @@ public class CoopApp(TestDatabase database, SmtpSink smtp, IReadOnlyDictionary<s
             ["Mail:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:BackgroundSender"] = "false",
             ["Governance:Clock"] = "false",
+            ["Community:Digests"] = "false",
             ["Mail:PublicBaseUrl"] = "http://localhost",
             ["RateLimits:Account:PermitLimit"] = "10000",
         };

@@ -5,6 +5,10 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddCommunity(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CommunityAccess>();
+        builder.Services.AddScoped<CommunityNotifier>();
+        builder.Services.AddSingleton<CommunityDigest>();
+        // Tests drive the digest themselves (Community:Digests=false).
+        if (builder.Configuration.GetValue("Community:Digests", true)) builder.Services.AddHostedService<CommunityDigestService>();
         return builder;
     }
 }

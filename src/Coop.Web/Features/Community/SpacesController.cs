@@ -17,7 +17,7 @@ namespace Coop.Web.Features.Community;
 /// </summary>
 [Route("c/{tenant}")]
 [Authorize(Policy = Policies.Member)]
-public sealed class SpacesController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CurrentMember currentMember,
+public sealed class SpacesController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CurrentMember currentMember, CommunityNotifier notifier,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     public const int PageSize = 20;
@@ -145,6 +145,7 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
         }
         var post = new Post(id, viewer!.MemberId, form.Title, form.Body!, clock.GetUtcNow());
         db.Posts.Add(post);
+        await notifier.OnWrittenAsync(space, post, viewer.MemberId, post.Body, [], ct);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Community.Posted";
         return Redirect($"/c/{Slug}/posts/{post.Id}");
