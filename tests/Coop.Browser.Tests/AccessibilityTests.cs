@@ -73,6 +73,7 @@ public sealed class AccessibilityTests : BrowserFixture
         $"/c/{World.A.Slug}/posts/{_community.Post}", $"/c/{World.A.Slug}/posts/{_community.Post}/history", $"/c/{World.A.Slug}/moderation",
         $"/c/{World.A.Slug}/moderation/mine", $"/c/{World.A.Slug}/moderation/log", $"/c/{World.A.Slug}/community/transparency",
         $"/c/{World.A.Slug}/notifications",
+        $"/c/{World.A.Slug}/public/spaces/{_community.Space}",
     ];
 
     [TestCase("fr-FR")]

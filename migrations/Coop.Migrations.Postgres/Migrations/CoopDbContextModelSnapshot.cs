@@ -1965,6 +1965,10 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("proxies_allowed");
 
+                    b.Property<bool>("PublicCommunity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_community");
+
                     b.Property<long>("ShareNominalValueMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("share_nominal_value_minor");

@@ -1958,6 +1958,10 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("proxies_allowed");
 
+                    b.Property<bool>("PublicCommunity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public_community");
+
                     b.Property<long>("ShareNominalValueMinor")
                         .HasColumnType("INTEGER")
                         .HasColumnName("share_nominal_value_minor");

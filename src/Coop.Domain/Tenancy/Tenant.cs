@@ -54,6 +54,10 @@ public sealed class Tenant : IPlatformEntity
     public long ShareNominalValueMinor { get; private set; } = 2000;
     /// <summary>Active members, kept in step by the registry so the operator console needs no cross-tenant count.</summary>
     public int ActiveMemberCount { get; private set; }
+    /// <summary>Whether visitors (not signed in) may read the public spaces and their Atom feeds.</summary>
+    public bool PublicCommunity { get; private set; }
+
+    public void OpenCommunityToVisitors(bool open) => PublicCommunity = open;
 
     public void ChangeSettings(string name, string? description, string? contactEmail, string locale, string timeZoneId, string currency,
         LegalForm legalForm, bool proxiesAllowed, long shareNominalValueMinor)

@@ -146,4 +146,37 @@ public sealed class CommunityTests(DatabaseProvider provider) : AppFixture(provi
         Assert.That((await db.Posts.SingleAsync()).Body, Is.EqualTo("Samedi à 11 h"));
         Assert.That(await db.Comments.CountAsync(), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task Visitors_read_public_spaces_and_their_atom_feed_only_when_the_cooperative_opens_them()
+    {
+        var coop = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);
+        var spaces = await SpacesAsync(coop, App.Services);
+        var chloe = await coop.SignInAsync(App, "Chloé");
+        var publicSpace = $"/c/{coop.Slug}/spaces/{spaces[SpaceVisibility.Public]}";
+        await chloe.SubmitAsync(publicSpace, $"{publicSpace}/posts", new Dictionary<string, string> { ["Title"] = "Portes ouvertes", ["Body"] = "Samedi, **entrée libre** <script>x</script>" });
+        var visitor = App.Visitor();
+        var page = $"/c/{coop.Slug}/public/spaces/{spaces[SpaceVisibility.Public]}";
+        Assert.That((await visitor.GetAsync(page)).Status, Is.EqualTo(HttpStatusCode.NotFound), "closed until the cooperative opens it");
+
+        var ana = await coop.SignInAsync(App, "Ana");
+        var settings = await ana.SubmitAsync($"/c/{coop.Slug}/admin/settings", $"/c/{coop.Slug}/admin/settings", new Dictionary<string, string>
+        {
+            ["Name"] = "SCIC des Lilas", ["Locale"] = "fr-FR", ["TimeZoneId"] = "Europe/Paris", ["Currency"] = "EUR", ["LegalForm"] = "Scic", ["PublicCommunity"] = "true",
+        });
+        Assert.That(settings.Status, Is.EqualTo(HttpStatusCode.Redirect), settings.Html);
+        var read = await visitor.GetAsync(page);
+        Assert.That(read.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(read.Contains("Portes ouvertes"), Is.True);
+        Assert.That((await visitor.GetAsync($"/c/{coop.Slug}/public/spaces/{spaces[SpaceVisibility.Members]}")).Status, Is.EqualTo(HttpStatusCode.NotFound), "members-only stays closed");
+
+        var atom = await visitor.GetAsync($"{page}/atom.xml");
+        Assert.That(atom.Response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/atom+xml"));
+        var xml = System.Xml.Linq.XDocument.Parse(atom.Html);
+        System.Xml.Linq.XNamespace a = "http://www.w3.org/2005/Atom";
+        var entry = xml.Root!.Elements(a + "entry").Single();
+        Assert.That(entry.Element(a + "title")!.Value, Is.EqualTo("Portes ouvertes"));
+        Assert.That(entry.Element(a + "content")!.Value, Does.Contain("<strong>entrée libre</strong>"));
+        Assert.That(entry.Element(a + "content")!.Value, Does.Not.Contain("<script>"));
+    }
 }

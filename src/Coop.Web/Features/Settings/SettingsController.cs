@@ -31,7 +31,7 @@ public sealed class SettingsController(CoopDbContext db, TenantContext tenantCon
         return View(new GeneralSettingsForm
         {
             Name = t.Name, Description = t.Description, ContactEmail = t.ContactEmail, Locale = t.Locale, TimeZoneId = t.TimeZoneId,
-            Currency = t.Currency, LegalForm = t.LegalForm,
+            Currency = t.Currency, LegalForm = t.LegalForm, PublicCommunity = t.PublicCommunity,
         });
     }
 
@@ -40,9 +40,10 @@ public sealed class SettingsController(CoopDbContext db, TenantContext tenantCon
     {
         if (!ModelState.IsValid) return View(form);
         var t = await TenantAsync(ct);
-        var before = new { t.Name, t.Locale, t.Currency, t.LegalForm, t.TimeZoneId };
+        var before = new { t.Name, t.Locale, t.Currency, t.LegalForm, t.TimeZoneId, t.PublicCommunity };
         t.ChangeSettings(form.Name, form.Description, form.ContactEmail, form.Locale, form.TimeZoneId, form.Currency, form.LegalForm, t.ProxiesAllowed, t.ShareNominalValueMinor);
-        audit.Record("settings.changed", t.Id, t.Name, before, new { t.Name, t.Locale, t.Currency, t.LegalForm, t.TimeZoneId });
+        t.OpenCommunityToVisitors(form.PublicCommunity);
+        audit.Record("settings.changed", t.Id, t.Name, before, new { t.Name, t.Locale, t.Currency, t.LegalForm, t.TimeZoneId, t.PublicCommunity });
         await db.SaveChangesAsync(ct);
         catalog.Evict(TenantInfo.From(t));
         TempData["Flash"] = "Settings.Saved";

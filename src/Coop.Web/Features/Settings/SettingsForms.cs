@@ -14,6 +14,7 @@ public sealed class GeneralSettingsForm
     public string TimeZoneId { get; set; } = "Europe/Paris";
     public string Currency { get; set; } = TenantCurrency.Euro;
     public LegalForm LegalForm { get; set; }
+    public bool PublicCommunity { get; set; }
 }
 
 public sealed class GeneralSettingsFormValidator : AbstractValidator<GeneralSettingsForm>
