@@ -119,24 +119,21 @@ public static class TallyBenchmark
         await BulkCopy.CopyAsync(c, "voter_roll", count, i => new Dictionary<string, object>
             { ["tenant_id"] = tenant.Id, ["id"] = Guid.CreateVersion7(), ["vote_id"] = voteId, ["member_id"] = members[i], ["college_id"] = colleges[i % collegeCount].Id, ["has_voted"] = true });
 
-        // A deterministic mix of choices; each ballot chained to the previous one as the app does.
+        // A deterministic mix of choices, chained by the domain's own Ballot (so the hashes are the app's).
         string[] answers = ["for", "for", "against", "abstain", "for", "blank", "against"];
         var previous = BallotChain.Genesis(voteId);
-        var chain = new (Guid Id, string Answer, string Receipt, string Previous, string Hash)[count];
+        var chain = new Ballot[count];
         for (var i = 0; i < count; i++)
         {
-            var answer = answers[(i * 7 + i / 5) % answers.Length];
-            var receipt = Receipts.New();
-            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-                BallotChain.CanonicalLine(voteId, i + 1, members[i], colleges[i % collegeCount].Id, answer, receipt, null, BallotSource.Voter, previous))));
-            chain[i] = (Guid.CreateVersion7(), answer, receipt, previous, hash);
-            previous = hash;
+            chain[i] = new Ballot(voteId, i + 1, members[i], members[i], colleges[i % collegeCount].Id, answers[(i * 7 + i / 5) % answers.Length], null,
+                Receipts.New(), null, BallotSource.Voter, now, previous);
+            previous = chain[i].Hash;
         }
         await BulkCopy.CopyAsync(c, "ballots", count, i => new Dictionary<string, object>
         {
-            ["tenant_id"] = tenant.Id, ["id"] = chain[i].Id, ["vote_id"] = voteId, ["sequence"] = (long)(i + 1), ["voter_id"] = members[i], ["cast_by_id"] = members[i],
-            ["college_id"] = colleges[i % collegeCount].Id, ["answer"] = chain[i].Answer, ["choice"] = char.ToUpperInvariant(chain[i].Answer[0]) + chain[i].Answer[1..],
-            ["receipt"] = chain[i].Receipt, ["source"] = "Voter", ["cast_at"] = now, ["is_current"] = true, ["previous_hash"] = chain[i].Previous, ["hash"] = chain[i].Hash,
+            ["tenant_id"] = tenant.Id, ["id"] = chain[i].Id, ["vote_id"] = voteId, ["sequence"] = chain[i].Sequence, ["voter_id"] = members[i], ["cast_by_id"] = members[i],
+            ["college_id"] = colleges[i % collegeCount].Id, ["answer"] = chain[i].Answer, ["choice"] = chain[i].Choice!.Value.ToString(),
+            ["receipt"] = chain[i].Receipt, ["source"] = "Voter", ["cast_at"] = now, ["is_current"] = true, ["previous_hash"] = chain[i].PreviousHash, ["hash"] = chain[i].Hash,
         });
         // As autovacuum would have by now: statistics and the visibility map (index-only scans).
         await new NpgsqlCommand("VACUUM ANALYZE", c).ExecuteNonQueryAsync();

@@ -1,3 +1,5 @@
+using Coop.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,5 +17,21 @@ public sealed class TenantScopeFactory(IServiceScopeFactory scopes, ILogger<Tena
         scope.ServiceProvider.GetRequiredService<TenantContext>().Bind(tenant);
         logger.LogInformation("Tenant scope opened for {TenantId} ({TenantSlug}): {Reason}", tenant.Id, tenant.Slug, reason);
         return scope;
+    }
+
+    /// <summary>Runs <paramref name="work"/> once per open cooperative, each in its own logged tenant scope (jobs that visit every tenant).</summary>
+    public async Task ForEachOpenTenantAsync(string reason, Func<IServiceProvider, TenantInfo, Task> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        List<Tenant> tenants;
+        await using (var platform = scopes.CreateAsyncScope())
+            tenants = await platform.ServiceProvider.GetRequiredService<CoopDbContext>().Tenants.AsNoTracking()
+                .Where(t => t.State == TenantState.Active).ToListAsync(ct);
+        foreach (var tenant in tenants)
+        {
+            var info = TenantInfo.From(tenant);
+            await using var scope = Begin(info, reason);
+            await work(scope.ServiceProvider, info);
+        }
     }
 }

@@ -44,6 +44,9 @@ public sealed class Post : ITenantOwned
 
     public bool IsDeleted => DeletedAt is not null;
 
+    /// <summary>What names the post in a list, a mail or a feed: its title, or the start of its text.</summary>
+    public string Headline(int length = 60) => Title ?? (Body.Length > length ? Body[..length] + "…" : Body);
+
     public void Hide(string reason, DateTimeOffset now)
     {
         HiddenAt = now;

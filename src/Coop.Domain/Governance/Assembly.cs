@@ -141,7 +141,7 @@ public sealed class Assembly : ITenantOwned
         {
             AssemblyStatus.Draft => AssemblyStateError.AlreadyConvened,
             AssemblyStatus.Convened => Status == AssemblyStatus.Draft ? AssemblyStateError.NotConvened : AssemblyStateError.AlreadyInSession,
-            AssemblyStatus.InSession => Status == AssemblyStatus.Closed ? AssemblyStateError.Closed : AssemblyStateError.NotInSession,
+            AssemblyStatus.InSession => Status == AssemblyStatus.Closed ? AssemblyStateError.AssemblyClosed : AssemblyStateError.NotInSession,
             _ => AssemblyStateError.NotClosed,
         });
     }
@@ -155,7 +155,7 @@ public enum AssemblyStateError
     NotConvened,
     AlreadyInSession,
     NotInSession,
-    Closed,
+    AssemblyClosed,
     NotClosed,
     MinutesSigned,
     AlreadySigned,

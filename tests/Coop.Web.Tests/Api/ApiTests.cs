@@ -10,15 +10,7 @@ namespace Coop.Web.Tests.Api;
 [TestFixtureSource(typeof(AppFixture), nameof(AppFixture.Providers))]
 public sealed class ApiTests(DatabaseProvider provider) : AppFixture(provider)
 {
-    private async Task<HttpClient> ClientForAsync(string email)
-    {
-        var client = App.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = World.Password });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> ClientForAsync(string email) => App.ApiClientAsync(email);
 
     [Test]
     public async Task A_member_reads_their_membership_with_a_bearer_token()

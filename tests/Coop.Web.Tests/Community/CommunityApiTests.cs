@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coop.Data;
@@ -29,10 +28,7 @@ public sealed class CommunityApiTests(DatabaseProvider provider) : AppFixture(pr
             await db.SaveChangesAsync();
             (open, closed) = (quartier.Id, bureau.Id);
         }
-        var api = App.CreateClient();
-        using (var token = await api.PostAsJsonAsync("/api/auth/token", new { email = coop.Person("Chloé").User.Email, password = World.Password }))
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-                (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        var api = await App.ApiClientAsync(coop.Person("Chloé").User.Email!);
         var root = $"/c/{coop.Slug}/api/community";
 
         using var empty = await api.PostAsJsonAsync($"{root}/spaces/{open}/posts", new { body = " " });

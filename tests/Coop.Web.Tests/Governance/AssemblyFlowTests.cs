@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Coop.Data;
 using Coop.Domain.Governance;
@@ -22,8 +21,6 @@ public sealed class AssemblyFlowTests(DatabaseProvider provider) : AppFixture(pr
         ("Ana", "Salariés"), ("Bruno", "Salariés"), ("Chloé", "Usagers"), ("David", "Usagers"), ("Emma", "Usagers"), ("Farid", "Soutiens"), ("Gaëlle", "Soutiens"),
     ];
 
-    private static string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     private static async Task<Page> VoteAsync(PageClient client, string slug, Guid voteId, string choice, Guid? forMember = null)
     {
@@ -43,7 +40,7 @@ public sealed class AssemblyFlowTests(DatabaseProvider provider) : AppFixture(pr
         // Prepare: the assembly, two resolutions (the second an election, made secret by the statutes' rule).
         var created = await ana.SubmitAsync($"{console}/new", console, new Dictionary<string, string>
         {
-            ["Title"] = "Assemblée générale 2026", ["Type"] = "OrdinaryAssembly", ["ScheduledAt"] = Local(DateTimeOffset.UtcNow.AddDays(20)),
+            ["Title"] = "Assemblée générale 2026", ["Type"] = "OrdinaryAssembly", ["ScheduledAt"] = Scic.LocalInput(DateTimeOffset.UtcNow.AddDays(20)),
             ["Place"] = "Salle des fêtes", ["OnlineLink"] = "https://visio.example.org/ag", ["NoticeDays"] = "15", ["CorrespondenceVoting"] = "true",
         });
         Assert.That(created.Status, Is.EqualTo(HttpStatusCode.Redirect), created.Html);
@@ -148,7 +145,7 @@ public sealed class AssemblyFlowTests(DatabaseProvider provider) : AppFixture(pr
         var ana = await scic.SignInAsync(App, "Ana");
         var console = $"/c/{scic.Slug}/admin/assemblies";
         var created = await ana.SubmitAsync($"{console}/new", console, new Dictionary<string, string>
-            { ["Title"] = "AGE statuts", ["Type"] = "ExtraordinaryAssembly", ["ScheduledAt"] = Local(DateTimeOffset.UtcNow.AddDays(3)), ["Place"] = "Local", ["NoticeDays"] = "15" });
+            { ["Title"] = "AGE statuts", ["Type"] = "ExtraordinaryAssembly", ["ScheduledAt"] = Scic.LocalInput(DateTimeOffset.UtcNow.AddDays(3)), ["Place"] = "Local", ["NoticeDays"] = "15" });
         var page = created.Location!.ToString();
         await ana.SubmitAsync(page, $"{page}/resolutions", new Dictionary<string, string> { ["Title"] = "Modification des statuts", ["DecisionType"] = "ExtraordinaryAssembly" });
         var convened = await ana.SubmitAsync(page, $"{page}/convene", new Dictionary<string, string>());
@@ -161,7 +158,7 @@ public sealed class AssemblyFlowTests(DatabaseProvider provider) : AppFixture(pr
         var consolePage = await ana.GetAsync(page);
         Assert.That(consolePage.Contains("non atteint"), Is.True, "1 of 7 is below the extraordinary quorum of 1/3");
 
-        var adjourned = await ana.SubmitAsync(page, $"{page}/adjourn", new Dictionary<string, string> { ["SecondDate"] = Local(DateTimeOffset.UtcNow.AddDays(20)) });
+        var adjourned = await ana.SubmitAsync(page, $"{page}/adjourn", new Dictionary<string, string> { ["SecondDate"] = Scic.LocalInput(DateTimeOffset.UtcNow.AddDays(20)) });
         Assert.That(adjourned.Status, Is.EqualTo(HttpStatusCode.Redirect), adjourned.Html);
         var second = await ana.GetAsync(adjourned.Location!.ToString());
         Assert.That(second.Contains("seconde convocation"), Is.True);

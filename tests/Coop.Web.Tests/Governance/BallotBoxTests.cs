@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coop.Data;
@@ -22,15 +21,7 @@ public sealed class BallotBoxTests(DatabaseProvider provider) : AppFixture(provi
 {
     private static readonly (string, string)[] People = [("Ana", "Salariés"), ("Bruno", "Salariés"), ("Chloé", "Usagers"), ("David", "Soutiens")];
 
-    private async Task<HttpClient> ApiAsync(Scic scic, string name)
-    {
-        var client = App.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email = scic.Person(name).User.Email, password = World.Password });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> ApiAsync(Scic scic, string name) => App.ApiClientAsync(scic.Person(name).User.Email!);
 
     private static async Task<Guid> CreatePollAsync(HttpClient api, Scic scic, object body)
     {

@@ -71,6 +71,10 @@ public sealed record Scic(Tenant Tenant, IReadOnlyList<(CoopUser User, Member Me
         return client;
     }
 
+    /// <summary>An instant as a Paris member types it in a date-and-time field.</summary>
+    public static string LocalInput(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     public AsyncServiceScope Scope(IServiceProvider services) =>
         services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(Tenant), "governance test");
 }

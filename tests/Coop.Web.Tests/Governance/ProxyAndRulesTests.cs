@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Coop.Data;
 using Coop.Domain.Governance;
@@ -16,14 +15,12 @@ public sealed class ProxyAndRulesTests(DatabaseProvider provider) : AppFixture(p
     private static readonly (string, string)[] People =
         [("Ana", "Salariés"), ("Bruno", "Salariés"), ("Chloé", "Usagers"), ("David", "Usagers"), ("Emma", "Soutiens")];
 
-    private static string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     private static async Task<string> ConvenedAssemblyAsync(PageClient admin, string slug)
     {
         var console = $"/c/{slug}/admin/assemblies";
         var created = await admin.SubmitAsync($"{console}/new", console, new Dictionary<string, string>
-            { ["Title"] = "AG", ["Type"] = "OrdinaryAssembly", ["ScheduledAt"] = Local(DateTimeOffset.UtcNow.AddDays(30)), ["Place"] = "Local", ["NoticeDays"] = "15", ["CorrespondenceVoting"] = "true" });
+            { ["Title"] = "AG", ["Type"] = "OrdinaryAssembly", ["ScheduledAt"] = Scic.LocalInput(DateTimeOffset.UtcNow.AddDays(30)), ["Place"] = "Local", ["NoticeDays"] = "15", ["CorrespondenceVoting"] = "true" });
         var page = created.Location!.ToString();
         await admin.SubmitAsync(page, $"{page}/resolutions", new Dictionary<string, string> { ["Title"] = "Comptes", ["DecisionType"] = "OrdinaryAssembly" });
         var convened = await admin.SubmitAsync(page, $"{page}/convene", new Dictionary<string, string>());

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Coop.Data;
 using Coop.Web.Features.Mail;
 using Microsoft.AspNetCore.Hosting;
@@ -42,6 +43,17 @@ public class CoopApp(TestDatabase database, SmtpSink smtp, IReadOnlyDictionary<s
     }
 
     public Task<int> DeliverMailAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
+
+    /// <summary>An HTTP client carrying a bearer token for the API, as a script or a mobile app would.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = World.Password });
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     public PageClient Visitor() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 }

@@ -7,15 +7,13 @@ using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Coop.Web.Api.Community;
 
 /// <summary>The community over JSON: spaces, feeds (keyset pages), posting, commenting and reporting, with the pages' rules.</summary>
 [Route("c/{tenant}/api/community")]
 [Authorize(Policy = Policies.ApiMember)]
-public sealed class CommunityApiController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CommunityNotifier notifier,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : ApiControllerBase
+public sealed class CommunityApiController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CommunityWriter writer) : ApiControllerBase
 {
     [HttpGet("spaces")]
     [ProducesResponseType(typeof(IReadOnlyList<SpaceDto>), StatusCodes.Status200OK)]
@@ -34,7 +32,7 @@ public sealed class CommunityApiController(CoopDbContext db, TenantContext tenan
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound)]
     public async Task<IActionResult> SpaceFeed(Guid id, string? before, CancellationToken ct)
     {
-        var (space, viewer, membership) = await LoadAsync(id, ct);
+        var (space, viewer, membership) = await access.LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
         return Ok(FeedDto.From(await access.FeedAsync(db.Spaces.Where(s => s.Id == id), before, SpacesController.PageSize, ct)));
     }
@@ -47,13 +45,10 @@ public sealed class CommunityApiController(CoopDbContext db, TenantContext tenan
     public async Task<IActionResult> Post(Guid id, [FromBody] PostForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var (space, viewer, membership) = await LoadAsync(id, ct);
+        var (space, viewer, membership) = await access.LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
         if (!SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct))) return Refused("Community.CannotPost");
-        var post = new Post(id, viewer!.MemberId, form.Title, form.Body!, clock.GetUtcNow());
-        db.Posts.Add(post);
-        await notifier.OnWrittenAsync(space, post, viewer.MemberId, post.Body, [], ct);
-        await db.SaveChangesAsync(ct);
+        var post = await writer.PostAsync(space, viewer!.MemberId, form, ct);
         return Created($"/c/{tenantContext.Current!.Slug}/posts/{post.Id}", PostDto.From(post, null));
     }
 
@@ -66,24 +61,13 @@ public sealed class CommunityApiController(CoopDbContext db, TenantContext tenan
         ArgumentNullException.ThrowIfNull(form);
         var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.DeletedAt == null, ct);
         if (post is null) return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
-        var (space, viewer, membership) = await LoadAsync(post.SpaceId, ct);
+        var (space, viewer, membership) = await access.LoadAsync(post.SpaceId, ct);
         if (!SpaceAccess.CanRead(space!, viewer, membership) || (post.HiddenAt is not null && post.AuthorId != viewer!.MemberId))
             return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
         if (!SpaceAccess.CanPost(space!, viewer, membership, await access.MayWriteAsync(ct))) return Refused("Community.CannotPost");
-        Guid? parent = null;
-        var replied = new List<Guid> { post.AuthorId };
-        if (form.ParentId is { } parentId)
-        {
-            var target = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.PostId == id, ct);
-            if (target is null) return Refused("Community.NoSuchComment");
-            parent = target.ParentId ?? target.Id;
-            replied.Add(target.AuthorId);
-        }
-        var comment = new Comment(id, parent, viewer!.MemberId, form.Body!, clock.GetUtcNow());
-        db.Comments.Add(comment);
-        await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1), ct);
-        await notifier.OnWrittenAsync(space!, post, viewer.MemberId, comment.Body, replied, ct);
-        await db.SaveChangesAsync(ct);
+        (Guid Id, Guid AuthorId)? parent = null;
+        if (form.ParentId is { } parentId && (parent = await writer.ParentAsync(id, parentId, ct)) is null) return Refused("Community.NoSuchComment");
+        var comment = await writer.CommentAsync(space!, post, viewer!.MemberId, form.Body!, parent, ct);
         return Created($"/c/{tenantContext.Current!.Slug}/posts/{id}#comments", new { comment.Id });
     }
 
@@ -96,39 +80,17 @@ public sealed class CommunityApiController(CoopDbContext db, TenantContext tenan
         ArgumentNullException.ThrowIfNull(form);
         var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null) return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
-        var (space, viewer, membership) = await LoadAsync(post.SpaceId, ct);
+        var (space, viewer, membership) = await access.LoadAsync(post.SpaceId, ct);
         if (!SpaceAccess.CanRead(space!, viewer, membership)) return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
-        var (kind, contentId, authorId) = (ContentKind.Post, post.Id, post.AuthorId);
-        if (form.CommentId is { } commentId)
+        return await writer.ReportAsync(post, viewer!.MemberId, form, ct) switch
         {
-            var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentId && c.PostId == id, ct);
-            if (comment is null) return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
-            (kind, contentId, authorId) = (ContentKind.Comment, comment.Id, comment.AuthorId);
-        }
-        db.Reports.Add(new Report(kind, contentId, authorId, viewer!.MemberId, form.Reason, form.CharterArticle, form.Details, clock.GetUtcNow()));
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException)
-        {
-            var problem = ApiProblems.Problem(HttpContext, 409, "Problem.Conflict");
-            ((ProblemDetails)problem.Value!).Detail = l["Moderation.AlreadyReported"];
-            return problem;
-        }
-        return StatusCode(StatusCodes.Status201Created);
+            ReportOutcome.NoSuchComment => ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title"),
+            ReportOutcome.AlreadyReported => ApiProblems.Problem(HttpContext, 409, "Problem.Conflict", "Moderation.AlreadyReported"),
+            _ => StatusCode(StatusCodes.Status201Created),
+        };
     }
 
-    private async Task<(Space? Space, SpaceAccess.Viewer? Viewer, SpaceMembership? Membership)> LoadAsync(Guid spaceId, CancellationToken ct)
-    {
-        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId, ct);
-        var viewer = await access.ViewerAsync(ct);
-        return (space, viewer, space is null ? null : await access.MembershipAsync(spaceId, viewer?.MemberId, ct));
-    }
-
-    private ObjectResult Refused(string key)
-    {
-        var problem = ApiProblems.Problem(HttpContext, 422, "Problem.Unprocessable");
-        ((ProblemDetails)problem.Value!).Detail = l[key];
-        return problem;
-    }
+    private ObjectResult Refused(string key) => ApiProblems.Problem(HttpContext, 422, "Problem.Unprocessable", key);
 }
 
 public sealed record SpaceDto(Guid Id, string Name, string Description, string Visibility);

@@ -18,8 +18,7 @@ namespace Coop.Web.Api.Governance;
 [Route("c/{tenant}/api/votes")]
 [Authorize(Policy = Policies.ApiMember)]
 public sealed class VotesApiController(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember, CharterQueries charter,
-    VoteReader reader, BallotCasting casting, VoteLifecycle lifecycle, VoteCounting counting, TenantTime time, AuditLog audit,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : ApiControllerBase
+    VoteReader reader, BallotCasting casting, PollStarter polls, VoteCounting counting, IStringLocalizer<SharedResource> l) : ApiControllerBase
 {
     [HttpGet("")]
     [ProducesResponseType(typeof(IReadOnlyList<VoteSummaryDto>), StatusCodes.Status200OK)]
@@ -38,16 +37,9 @@ public sealed class VotesApiController(CoopDbContext db, TenantContext tenantCon
     {
         var me = (await currentMember.GetAsync(ct))!;
         if (!await charter.HasAcceptedCurrentAsync(me.Id, ct)) return ApiProblems.Problem(HttpContext, 403, "Error.Forbidden.Title", "Vote.CharterFirst");
-        if (form.DecisionType == DecisionType.Board && !me.Grants(MemberRoles.Admin)) ModelState.AddModelError(nameof(form.DecisionType), l["Vote.BoardAdminsOnly"]);
-        var closesAt = time.ToUtc(form.ClosesAt!.Value);
-        if (closesAt <= clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(form.ClosesAt), l["Vote.DeadlineInFuture"]);
+        var closesAt = polls.Check(form, me, ModelState);
         if (!ModelState.IsValid) return ApiProblems.ValidationResponse(ControllerContext);
-        var vote = new Vote(null, 0, form.Title!, form.Body ?? string.Empty, form.Method, form.DecisionType, form.OptionList, form.MaxChoicesOrScore,
-            form.Secret, form.HideResultsUntilClose, false, false, closesAt, me.Id, clock.GetUtcNow());
-        db.Votes.Add(vote);
-        await lifecycle.OpenPollAsync(vote, ct);
-        audit.Record("vote.opened", vote.Id, vote.Title);
-        await db.SaveChangesAsync(ct);
+        var vote = await polls.StartAsync(form, me, closesAt, ct);
         var view = (await reader.ReadAsync(vote.Id, me.Id, ct))!;
         return Created($"/c/{tenantContext.Current!.Slug}/api/votes/{vote.Id}", VoteDto.From(view));
     }

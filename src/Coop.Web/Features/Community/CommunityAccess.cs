@@ -34,6 +34,14 @@ public sealed class CommunityAccess(CoopDbContext db, CurrentMember currentMembe
     public Task<SpaceMembership?> MembershipAsync(Guid spaceId, Guid? memberId, CancellationToken ct) =>
         memberId is { } id ? db.SpaceMemberships.FirstOrDefaultAsync(m => m.SpaceId == spaceId && m.MemberId == id, ct) : Task.FromResult<SpaceMembership?>(null);
 
+    /// <summary>A space, the current viewer and their membership of it (null space when there is none with this id).</summary>
+    public async Task<(Space? Space, SpaceAccess.Viewer? Viewer, SpaceMembership? Membership)> LoadAsync(Guid spaceId, CancellationToken ct)
+    {
+        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId, ct);
+        var viewer = await ViewerAsync(ct);
+        return (space, viewer, space is null ? null : await MembershipAsync(spaceId, viewer?.MemberId, ct));
+    }
+
     /// <summary>The spaces this viewer reads: open ones, and invite-only ones they belong to (all of them for the cooperative's moderators).</summary>
     public IQueryable<Space> Readable(SpaceAccess.Viewer? viewer)
     {

@@ -1,7 +1,6 @@
 using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Community;
-using Coop.Domain.Tenancy;
 using Coop.Web.Features.Accounts;
 using Coop.Web.Features.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -14,21 +13,12 @@ namespace Coop.Web.Features.Community;
 /// or never), one mail listing them all, queued in the outbox with the "mailed" marks in the same save. Runs per
 /// cooperative in its own tenant scope.
 /// </summary>
-public sealed class CommunityDigest(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, TimeProvider clock)
+public sealed class CommunityDigest(TenantScopeFactory tenantScopes, TimeProvider clock)
 {
     public static readonly MailTemplate Digest = new("Mail.Digest.Subject", "Mail.Digest.Body", "Mail.Digest.Action");
 
-    public async Task RunOnceAsync(CancellationToken ct)
-    {
-        List<Tenant> tenants;
-        await using (var scope = scopes.CreateAsyncScope())
-            tenants = await scope.ServiceProvider.GetRequiredService<CoopDbContext>().Tenants.AsNoTracking().Where(t => t.State == TenantState.Active).ToListAsync(ct);
-        foreach (var tenant in tenants)
-        {
-            await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "community digest");
-            await RunForTenantAsync(scope.ServiceProvider, TenantInfo.From(tenant), ct);
-        }
-    }
+    public Task RunOnceAsync(CancellationToken ct) =>
+        tenantScopes.ForEachOpenTenantAsync("community digest", (services, tenant) => RunForTenantAsync(services, tenant, ct), ct);
 
     private async Task RunForTenantAsync(IServiceProvider services, TenantInfo tenant, CancellationToken ct)
     {
@@ -42,7 +32,7 @@ public sealed class CommunityDigest(IServiceScopeFactory scopes, TenantScopeFact
         var emails = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Id, u.Email }).ToDictionaryAsync(x => x.Id, x => x.Email, ct);
         var postIds = pending.Select(n => n.PostId).Distinct().ToList();
-        var titles = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title ?? Excerpt(p.Body), ct);
+        var titles = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Headline(), ct);
         var mailer = services.GetRequiredService<Mailer>();
         var links = services.GetRequiredService<AccountLinks>();
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -70,8 +60,6 @@ public sealed class CommunityDigest(IServiceScopeFactory scopes, TenantScopeFact
         }
         await db.SaveChangesAsync(ct);
     }
-
-    private static string Excerpt(string body) => body.Length > 60 ? body[..60] + "…" : body;
 }
 
 public sealed class CommunityDigestService(CommunityDigest digest, ILogger<CommunityDigestService> logger) : BackgroundService

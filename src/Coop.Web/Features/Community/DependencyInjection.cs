@@ -6,6 +6,7 @@ public static class DependencyInjection
     {
         builder.Services.AddScoped<CommunityAccess>();
         builder.Services.AddScoped<CommunityNotifier>();
+        builder.Services.AddScoped<CommunityWriter>();
         builder.Services.AddSingleton<CommunityDigest>();
         // Tests drive the digest themselves (Community:Digests=false).
         if (builder.Configuration.GetValue("Community:Digests", true)) builder.Services.AddHostedService<CommunityDigestService>();

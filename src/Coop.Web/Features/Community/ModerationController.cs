@@ -15,7 +15,7 @@ namespace Coop.Web.Features.Community;
 /// once; admins read the full log; everyone sees the transparency summary (counts only).
 /// </summary>
 [Route("c/{tenant}")]
-public sealed class ModerationController(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember,
+public sealed class ModerationController(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember, CommunityWriter writer,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     private string Slug => tenantContext.Current!.Slug;
@@ -27,27 +27,14 @@ public sealed class ModerationController(CoopDbContext db, TenantContext tenantC
         var me = (await currentMember.GetAsync(ct))!;
         var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null) return NotFound();
-        var (kind, contentId, authorId) = (ContentKind.Post, post.Id, post.AuthorId);
-        if (form.CommentId is { } commentId)
-        {
-            var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentId && c.PostId == id, ct);
-            if (comment is null) return NotFound();
-            (kind, contentId, authorId) = (ContentKind.Comment, comment.Id, comment.AuthorId);
-        }
         if (!ModelState.IsValid)
         {
             TempData["Flash"] = "Moderation.ReportInvalid";
             return Redirect($"/c/{Slug}/posts/{id}");
         }
-        if (await db.Reports.AnyAsync(r => r.ReporterId == me.Id && r.Kind == kind && r.ContentId == contentId && r.Status == ReportStatus.Open, ct))
-        {
-            TempData["Flash"] = "Moderation.AlreadyReported";
-            return Redirect($"/c/{Slug}/posts/{id}");
-        }
-        db.Reports.Add(new Report(kind, contentId, authorId, me.Id, form.Reason, form.CharterArticle, form.Details, clock.GetUtcNow()));
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { TempData["Flash"] = "Moderation.AlreadyReported"; return Redirect($"/c/{Slug}/posts/{id}"); }
-        TempData["Flash"] = "Moderation.Reported";
+        var outcome = await writer.ReportAsync(post, me.Id, form, ct);
+        if (outcome == ReportOutcome.NoSuchComment) return NotFound();
+        TempData["Flash"] = outcome == ReportOutcome.Recorded ? "Moderation.Reported" : "Moderation.AlreadyReported";
         return Redirect($"/c/{Slug}/posts/{id}");
     }
 
@@ -154,11 +141,7 @@ public sealed class ModerationController(CoopDbContext db, TenantContext tenantC
     public async Task<IActionResult> Mine(CancellationToken ct)
     {
         var me = (await currentMember.GetAsync(ct))!;
-        var actions = await db.ModerationActions.AsNoTracking().Where(a => a.AuthorId == me.Id && a.Kind != ModerationKind.Dismiss)
-            .OrderByDescending(a => a.CreatedAt).ToListAsync(ct);
-        var ids = actions.Select(a => a.Id).ToList();
-        var appeals = await db.Appeals.AsNoTracking().Where(a => ids.Contains(a.ActionId)).ToDictionaryAsync(a => a.ActionId, ct);
-        return View("ModerationMine", new MineModel(Slug, actions, appeals, new AppealForm()));
+        return View("ModerationMine", await MineAsync(me.Id, new AppealForm(), ct));
     }
 
     [HttpPost("moderation/mine/{actionId:guid}/appeal")]
@@ -183,10 +166,16 @@ public sealed class ModerationController(CoopDbContext db, TenantContext tenantC
         }
         db.ChangeTracker.Clear();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        var actions = await db.ModerationActions.AsNoTracking().Where(a => a.AuthorId == me.Id && a.Kind != ModerationKind.Dismiss).OrderByDescending(a => a.CreatedAt).ToListAsync(ct);
+        return View("ModerationMine", await MineAsync(me.Id, form, ct));
+    }
+
+    private async Task<MineModel> MineAsync(Guid memberId, AppealForm form, CancellationToken ct)
+    {
+        var actions = await db.ModerationActions.AsNoTracking().Where(a => a.AuthorId == memberId && a.Kind != ModerationKind.Dismiss)
+            .OrderByDescending(a => a.CreatedAt).ToListAsync(ct);
         var ids = actions.Select(a => a.Id).ToList();
         var appeals = await db.Appeals.AsNoTracking().Where(a => ids.Contains(a.ActionId)).ToDictionaryAsync(a => a.ActionId, ct);
-        return View("ModerationMine", new MineModel(Slug, actions, appeals, form));
+        return new MineModel(Slug, actions, appeals, form);
     }
 
     [HttpGet("moderation/log")]

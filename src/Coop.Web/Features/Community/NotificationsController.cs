@@ -24,8 +24,7 @@ public sealed class NotificationsController(CoopDbContext db, TenantContext tena
         var actorIds = items.Select(n => n.ActorId).Distinct().ToList();
         var names = await db.Members.AsNoTracking().Where(m => actorIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
         var postIds = items.Select(n => n.PostId).Distinct().ToList();
-        var titles = (await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).Select(p => new { p.Id, p.Title, p.Body }).ToListAsync(ct))
-            .ToDictionary(p => p.Id, p => p.Title ?? (p.Body.Length > 60 ? p.Body[..60] + "…" : p.Body));
+        var titles = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Headline(), ct);
         var frequency = await db.NotificationPreferences.Where(p => p.MemberId == me.Id).Select(p => (DigestFrequency?)p.Frequency).FirstOrDefaultAsync(ct) ?? DigestFrequency.Daily;
         return View("Notifications", new NotificationsModel(tenantContext.Current!.Slug, items, unread, names, titles, frequency));
     }

@@ -12,7 +12,7 @@ namespace Coop.Web.Features.Community;
 /// <summary>A post and its comments: reading, commenting (one level of replies), editing with a visible history, deleting, pinning.</summary>
 [Route("c/{tenant}/posts")]
 [Authorize(Policy = Policies.Member)]
-public sealed class PostsController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CommunityNotifier notifier, IStringLocalizer<SharedResource> l,
+public sealed class PostsController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CommunityWriter writer, IStringLocalizer<SharedResource> l,
     TimeProvider clock) : Controller
 {
     private string Slug => tenantContext.Current!.Slug;
@@ -27,25 +27,18 @@ public sealed class PostsController(CoopDbContext db, TenantContext tenantContex
         var model = await PageAsync(id, form, ct);
         if (model is null || model.Post.IsDeleted) return NotFound();
         if (!model.CanPost) ModelState.AddModelError(string.Empty, l["Community.CannotPost"]);
-        Guid? parent = null;
-        Guid? parentAuthor = null;
+        (Guid Id, Guid AuthorId)? parent = null;
         if (form.ParentId is { } parentId)
         {
-            // One level of replies: answering a reply attaches to the comment it answered.
-            var target = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.PostId == id, ct);
-            if (target is null) ModelState.AddModelError(string.Empty, l["Community.NoSuchComment"]);
-            else (parent, parentAuthor) = (target.ParentId ?? target.Id, target.AuthorId);
+            parent = await writer.ParentAsync(id, parentId, ct);
+            if (parent is null) ModelState.AddModelError(string.Empty, l["Community.NoSuchComment"]);
         }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("PostShow", model);
         }
-        db.Comments.Add(new Comment(id, parent, model.Viewer!.MemberId, form.Body!, clock.GetUtcNow()));
-        await notifier.OnWrittenAsync(model.Space, model.Post, model.Viewer.MemberId, form.Body!,
-            parentAuthor is { } replied ? [model.Post.AuthorId, replied] : [model.Post.AuthorId], ct);
-        await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1), ct);
-        await db.SaveChangesAsync(ct);
+        await writer.CommentAsync(model.Space, model.Post, model.Viewer!.MemberId, form.Body!, parent, ct);
         return Redirect($"/c/{Slug}/posts/{id}#comments");
     }
 

@@ -51,7 +51,7 @@ public sealed class PublicSpacesController(CoopDbContext db, TenantContext tenan
             foreach (var post in feed.Posts)
             {
                 await xml.WriteStartElementAsync(null, "entry", ns);
-                await xml.WriteElementStringAsync(null, "title", ns, post.Title ?? (post.Body.Length > 80 ? post.Body[..80] + "…" : post.Body));
+                await xml.WriteElementStringAsync(null, "title", ns, post.Headline(80));
                 await xml.WriteElementStringAsync(null, "id", ns, $"urn:uuid:{post.Id}");
                 await xml.WriteElementStringAsync(null, "updated", ns, XmlConvert.ToString((post.EditedAt ?? post.CreatedAt).UtcDateTime, XmlDateTimeSerializationMode.Utc));
                 await xml.WriteStartElementAsync(null, "author", ns);

@@ -17,7 +17,7 @@ namespace Coop.Web.Features.Community;
 /// </summary>
 [Route("c/{tenant}")]
 [Authorize(Policy = Policies.Member)]
-public sealed class SpacesController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CurrentMember currentMember, CommunityNotifier notifier,
+public sealed class SpacesController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CurrentMember currentMember, CommunityWriter writer,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     public const int PageSize = 20;
@@ -55,7 +55,7 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
     [HttpGet("spaces/{id:guid}")]
     public async Task<IActionResult> Show(Guid id, string? before, CancellationToken ct)
     {
-        var (space, viewer, membership) = await LoadAsync(id, ct);
+        var (space, viewer, membership) = await access.LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return NotFound();
         var lastVisit = membership?.LastVisitAt;
         var feed = await access.FeedAsync(db.Spaces.Where(s => s.Id == id), before, PageSize, ct);
@@ -79,7 +79,7 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
     [HttpPost("spaces/{id:guid}/join")]
     public async Task<IActionResult> Join(Guid id, CancellationToken ct)
     {
-        var (space, viewer, membership) = await LoadAsync(id, ct);
+        var (space, viewer, membership) = await access.LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return NotFound();
         if (space.Visibility == SpaceVisibility.InviteOnly && membership is null) return Forbid();
         if (membership is null)
@@ -96,7 +96,7 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
     [HttpPost("spaces/{id:guid}/members")]
     public async Task<IActionResult> AddMember(Guid id, Guid memberId, CancellationToken ct)
     {
-        var (space, viewer, membership) = await LoadAsync(id, ct);
+        var (space, viewer, membership) = await access.LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return NotFound();
         if (!SpaceAccess.CanModerate(viewer, membership)) return Forbid();
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId && m.Status == MembershipStatus.Active, ct);
@@ -118,7 +118,7 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
     [HttpPost("spaces/{id:guid}/leave")]
     public async Task<IActionResult> Leave(Guid id, CancellationToken ct)
     {
-        var (space, _, membership) = await LoadAsync(id, ct);
+        var (space, _, membership) = await access.LoadAsync(id, ct);
         if (space is null) return NotFound();
         if (membership is not null)
         {
@@ -132,21 +132,17 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
     [HttpPost("spaces/{id:guid}/posts")]
     public async Task<IActionResult> Post(Guid id, PostForm form, CancellationToken ct)
     {
-        var (space, viewer, membership) = await LoadAsync(id, ct);
+        var (space, viewer, membership) = await access.LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return NotFound();
-        if (!SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)))
-            ModelState.AddModelError(string.Empty, l["Community.CannotPost"]);
+        var canPost = SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct));
+        if (!canPost) ModelState.AddModelError(string.Empty, l["Community.CannotPost"]);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             var feed = await access.FeedAsync(db.Spaces.Where(s => s.Id == id), null, PageSize, ct);
-            return View("SpaceShow", new SpaceModel(Slug, space, membership, SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)),
-                SpaceAccess.CanModerate(viewer, membership), feed, [], membership?.LastVisitAt, form));
+            return View("SpaceShow", new SpaceModel(Slug, space, membership, canPost, SpaceAccess.CanModerate(viewer, membership), feed, [], membership?.LastVisitAt, form));
         }
-        var post = new Post(id, viewer!.MemberId, form.Title, form.Body!, clock.GetUtcNow());
-        db.Posts.Add(post);
-        await notifier.OnWrittenAsync(space, post, viewer.MemberId, post.Body, [], ct);
-        await db.SaveChangesAsync(ct);
+        var post = await writer.PostAsync(space, viewer!.MemberId, form, ct);
         TempData["Flash"] = "Community.Posted";
         return Redirect($"/c/{Slug}/posts/{post.Id}");
     }
@@ -157,13 +153,6 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
     {
         var viewer = await access.ViewerAsync(ct);
         return View("Feed", new FeedModel(Slug, await access.FeedAsync(access.Readable(viewer), before, PageSize, ct)));
-    }
-
-    private async Task<(Space? Space, SpaceAccess.Viewer? Viewer, SpaceMembership? Membership)> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        var viewer = await access.ViewerAsync(ct);
-        return (space, viewer, space is null ? null : await access.MembershipAsync(id, viewer?.MemberId, ct));
     }
 }
 

@@ -9,6 +9,20 @@ public sealed record AssemblyQuorum(int Eligible, int Present, int Remote, int R
 {
     public int Participants => Present + Remote + Represented + Correspondence;
     public bool Reached => Required.IsMetBy(Participants, Eligible);
+
+    /// <summary>Present and remote attendees, absent ones with an active proxy (represented), and absent correspondence voters.</summary>
+    public static AssemblyQuorum From(int eligible, IReadOnlyCollection<AssemblyAttendee> attendees, IReadOnlySet<Guid> proxyGivers, Fraction required)
+    {
+        ArgumentNullException.ThrowIfNull(attendees);
+        ArgumentNullException.ThrowIfNull(proxyGivers);
+        var absent = attendees.Where(a => a.Attendance == Attendance.Absent).ToList();
+        return new AssemblyQuorum(eligible,
+            attendees.Count(a => a.Attendance == Attendance.Present),
+            attendees.Count(a => a.Attendance == Attendance.Remote),
+            absent.Count(a => proxyGivers.Contains(a.MemberId)),
+            absent.Count(a => !proxyGivers.Contains(a.MemberId) && a.VotedByCorrespondence),
+            required);
+    }
 }
 
 /// <summary>
@@ -47,13 +61,7 @@ public sealed class AssemblyFlow(CoopDbContext db, DecisionRules rules, Eligibil
         var attendees = await db.AssemblyAttendees.AsNoTracking().Where(a => a.AssemblyId == assembly.Id).ToListAsync(ct);
         var givers = (await db.ProxyGrants.AsNoTracking().Where(p => p.AssemblyId == assembly.Id && p.RevokedAt == null).Select(p => p.GiverId).ToListAsync(ct)).ToHashSet();
         var rule = await rules.ForAsync(assembly.Type, assembly.Convocation, ct);
-        var absent = attendees.Where(a => a.Attendance == Attendance.Absent).ToList();
-        return new AssemblyQuorum(assembly.EligibleCount,
-            attendees.Count(a => a.Attendance == Attendance.Present),
-            attendees.Count(a => a.Attendance == Attendance.Remote),
-            absent.Count(a => givers.Contains(a.MemberId)),
-            absent.Count(a => !givers.Contains(a.MemberId) && a.VotedByCorrespondence),
-            rule.ToDecisionRule().Quorum);
+        return AssemblyQuorum.From(assembly.EligibleCount, attendees, givers, rule.ToDecisionRule().Quorum);
     }
 
     /// <summary>Gives (or changes) a proxy: to a member, or blank (holder null). The holder's count is a concurrency token, so the cap holds under races.</summary>
@@ -222,6 +230,5 @@ public sealed class AssemblyFlow(CoopDbContext db, DecisionRules rules, Eligibil
 
     private static GovernanceRefusalException Proxy(ProxyRefusal refusal) => new("Governance.Proxy." + refusal);
 
-    public static GovernanceRefusalException Refusal(AssemblyStateException ex) =>
-        new(ex.Error == AssemblyStateError.Closed ? "Governance.State.AssemblyClosed" : "Governance.State." + ex.Error);
+    public static GovernanceRefusalException Refusal(AssemblyStateException ex) => new("Governance.State." + ex.Error);
 }

@@ -46,7 +46,7 @@ public sealed record AssemblyModel(
     }
 }
 
-public sealed class AssemblyReader(CoopDbContext db, AssemblyFlow flow, DecisionRules rules, Data.Tenancy.TenantContext tenant, TenantTime time)
+public sealed class AssemblyReader(CoopDbContext db, DecisionRules rules, Data.Tenancy.TenantContext tenant, TenantTime time)
 {
     public async Task<AssemblyModel?> ReadAsync(Guid id, Member me, CancellationToken ct)
     {
@@ -57,8 +57,9 @@ public sealed class AssemblyReader(CoopDbContext db, AssemblyFlow flow, Decision
         var attendees = await db.AssemblyAttendees.AsNoTracking().Where(a => a.AssemblyId == id).ToListAsync(ct);
         var proxies = await db.ProxyGrants.AsNoTracking().Where(p => p.AssemblyId == id && p.RevokedAt == null).ToListAsync(ct);
         var names = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
-        var quorum = assembly.Status == AssemblyStatus.Draft ? null : await flow.QuorumAsync(assembly, ct);
         var rule = await rules.ForAsync(assembly.Type, assembly.Convocation, ct);
+        var quorum = assembly.Status == AssemblyStatus.Draft ? null
+            : AssemblyQuorum.From(assembly.EligibleCount, attendees, proxies.Select(p => p.GiverId).ToHashSet(), rule.ToDecisionRule().Quorum);
         var cap = ProxyRules.MaxPerHolder(rule.ProxyCap, rule.ProxyFixedCap, assembly.EligibleCount);
         var mine = attendees.FirstOrDefault(a => a.MemberId == me.Id);
         var holders = attendees.Where(a => a.MemberId != me.Id && proxies.All(p => p.GiverId != a.MemberId))

@@ -70,10 +70,8 @@ public sealed class BallotCasting(CoopDbContext db, TimeProvider clock, ILogger<
         try { answer = BallotContent.Canonical(vote, input); }
         catch (BallotRejectedException ex) { throw new GovernanceRefusalException("Governance.Ballot." + ex.Error); }
 
-        var last = await db.Ballots.Where(b => b.VoteId == voteId).OrderByDescending(b => b.Sequence)
-            .Select(b => new { b.Sequence, b.Hash }).FirstOrDefaultAsync(ct);
-        var sequence = (last?.Sequence ?? 0) + 1;
-        var previous = last?.Hash ?? BallotChain.Genesis(voteId);
+        var (last, previous) = await TailAsync(db, voteId, ct);
+        var sequence = last + 1;
         var receipt = Receipts.New();
         var source = castBy == forMember ? BallotSource.Voter : BallotSource.Proxy;
 
@@ -110,6 +108,15 @@ public sealed class BallotCasting(CoopDbContext db, TimeProvider clock, ILogger<
             await db.AssemblyAttendees.Where(a => a.AssemblyId == vote.AssemblyId && a.MemberId == forMember)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.VotedByCorrespondence, true), ct);
         return new Cast(receipt, sequence, correspondence);
+    }
+
+    /// <summary>The chain's last place and hash (0 and the genesis hash for an empty box): where the next ballot goes.</summary>
+    public static async Task<(long Sequence, string Hash)> TailAsync(CoopDbContext db, Guid voteId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var last = await db.Ballots.Where(b => b.VoteId == voteId).OrderByDescending(b => b.Sequence)
+            .Select(b => new { b.Sequence, b.Hash }).FirstOrDefaultAsync(ct);
+        return last is null ? (0, BallotChain.Genesis(voteId)) : (last.Sequence, last.Hash);
     }
 
     /// <summary>Returns whether the ballot is a vote by correspondence (before the meeting); throws when the vote takes none.</summary>

@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddScoped<VoteCounting>();
         services.AddScoped<BallotCasting>();
         services.AddScoped<VoteLifecycle>();
+        services.AddScoped<PollStarter>();
         services.AddScoped<VoteReader>();
         services.AddScoped<GovernanceMails>();
         services.AddScoped<MinutesWriter>();

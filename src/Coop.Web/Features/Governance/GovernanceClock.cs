@@ -1,7 +1,6 @@
 using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Governance;
-using Coop.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coop.Web.Features.Governance;
@@ -11,21 +10,12 @@ namespace Coop.Web.Features.Governance;
 /// passed (with the results mail) and remind non-voters a day before the close. Safe on several nodes: closing
 /// twice loses on the vote's concurrency token, and a reminder is marked in the same save as its mails.
 /// </summary>
-public sealed class GovernanceClock(IServiceScopeFactory scopes, TenantScopeFactory tenantScopes, TimeProvider clock, ILogger<GovernanceClock> logger)
+public sealed class GovernanceClock(TenantScopeFactory tenantScopes, TimeProvider clock, ILogger<GovernanceClock> logger)
 {
     public static readonly TimeSpan ReminderBefore = TimeSpan.FromHours(24);
 
-    public async Task RunOnceAsync(CancellationToken ct)
-    {
-        List<Tenant> tenants;
-        await using (var scope = scopes.CreateAsyncScope())
-            tenants = await scope.ServiceProvider.GetRequiredService<CoopDbContext>().Tenants.AsNoTracking().Where(t => t.State == TenantState.Active).ToListAsync(ct);
-        foreach (var tenant in tenants)
-        {
-            await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "governance clock");
-            await RunForTenantAsync(scope.ServiceProvider, ct);
-        }
-    }
+    public Task RunOnceAsync(CancellationToken ct) =>
+        tenantScopes.ForEachOpenTenantAsync("governance clock", (services, _) => RunForTenantAsync(services, ct), ct);
 
     private async Task RunForTenantAsync(IServiceProvider services, CancellationToken ct)
     {

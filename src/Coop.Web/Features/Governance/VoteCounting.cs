@@ -14,10 +14,7 @@ public sealed class VoteCounting(CoopDbContext db)
     public async Task<VoteResult> CountAsync(Vote vote, int? participants, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        var perCollege = vote.Colleges.Count == 0
-            ? new Dictionary<Guid, int>()
-            : await db.VoterRoll.Where(r => r.VoteId == vote.Id && r.CollegeId != null)
-                .GroupBy(r => r.CollegeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var perCollege = await EligiblePerCollegeAsync(vote, ct);
         if (vote.Method is VoteMethod.Resolution or VoteMethod.Proposal)
         {
             var groups = await db.Ballots.Where(b => b.VoteId == vote.Id && b.IsCurrent && b.Choice != null)
@@ -26,6 +23,15 @@ public sealed class VoteCounting(CoopDbContext db)
         }
         var answers = await db.Ballots.Where(b => b.VoteId == vote.Id && b.IsCurrent).Select(b => new { b.Answer, b.CollegeId }).ToListAsync(ct);
         return VoteResults.Count(vote, answers.Select(a => (a.Answer, a.CollegeId)).ToList(), perCollege, participants);
+    }
+
+    /// <summary>The frozen voters per college (empty when the vote is not weighted by college).</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> EligiblePerCollegeAsync(Vote vote, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        if (vote.Colleges.Count == 0) return new Dictionary<Guid, int>();
+        return await db.VoterRoll.Where(r => r.VoteId == vote.Id && r.CollegeId != null)
+            .GroupBy(r => r.CollegeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 
     /// <summary>The whole box in chain order, for verification and, after the close, publication.</summary>

@@ -67,9 +67,7 @@ public sealed class VoteLifecycle(CoopDbContext db, DecisionRules rules, Eligibi
             .Select(p => p.GiverId).ToListAsync(ct);
         var pending = await db.VoterRoll.Where(r => r.VoteId == vote.Id && givers.Contains(r.MemberId) && !r.HasVoted).ToListAsync(ct);
         if (pending.Count == 0) return;
-        var last = await db.Ballots.Where(b => b.VoteId == vote.Id).OrderByDescending(b => b.Sequence).Select(b => new { b.Sequence, b.Hash }).FirstOrDefaultAsync(ct);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? BallotChain.Genesis(vote.Id);
+        var (sequence, previous) = await BallotCasting.TailAsync(db, vote.Id, ct);
         var answer = BallotContent.OfChoice(vote.BackedByBoard ? Choice.For : Choice.Against);
         foreach (var entry in pending)
         {

@@ -31,7 +31,9 @@ public sealed class VoteReader(CoopDbContext db, VoteCounting counting, TimeProv
         {
             var givers = await db.ProxyGrants.AsNoTracking().Where(p => p.AssemblyId == assembly.Id && p.HolderId == memberId && p.RevokedAt == null)
                 .Join(db.Members, p => p.GiverId, m => m.Id, (p, m) => new { m.Id, m.DisplayName }).ToListAsync(ct);
-            var voted = (await db.VoterRoll.AsNoTracking().Where(r => r.VoteId == voteId && r.HasVoted).Select(r => r.MemberId).ToListAsync(ct)).ToHashSet();
+            var giverIds = givers.Select(g => g.Id).ToList();
+            var voted = (await db.VoterRoll.AsNoTracking().Where(r => r.VoteId == voteId && r.HasVoted && giverIds.Contains(r.MemberId))
+                .Select(r => r.MemberId).ToListAsync(ct)).ToHashSet();
             represented.AddRange(givers.Select(g => (g.Id, g.DisplayName, voted.Contains(g.Id))));
         }
 

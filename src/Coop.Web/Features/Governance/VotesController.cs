@@ -20,7 +20,7 @@ namespace Coop.Web.Features.Governance;
 [Route("c/{tenant}/votes")]
 [Authorize(Policy = Policies.Member)]
 public sealed class VotesController(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember, CharterQueries charter,
-    VoteReader reader, BallotCasting casting, VoteLifecycle lifecycle, VoteCounting counting, TenantTime time, AuditLog audit,
+    VoteReader reader, BallotCasting casting, VoteLifecycle lifecycle, PollStarter polls, VoteCounting counting, TenantTime time, AuditLog audit,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     private string Slug => tenantContext.Current!.Slug;
@@ -45,17 +45,9 @@ public sealed class VotesController(CoopDbContext db, TenantContext tenantContex
     {
         if (await CanCreateAsync(ct) is { } refused) return refused;
         var me = (await currentMember.GetAsync(ct))!;
-        if (form.DecisionType == DecisionType.Board && !me.Grants(MemberRoles.Admin)) ModelState.AddModelError(nameof(form.DecisionType), l["Vote.BoardAdminsOnly"]);
-        var closesAt = form.ClosesAt is { } local ? time.ToUtc(local) : (DateTimeOffset?)null;
-        if (closesAt is { } c && c <= clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(form.ClosesAt), l["Vote.DeadlineInFuture"]);
+        var closesAt = polls.Check(form, me, ModelState);
         if (!ModelState.IsValid) return View("VoteNew", new PollFormModel(Slug, form, me.Grants(MemberRoles.Admin)));
-
-        var vote = new Vote(null, 0, form.Title!, form.Body ?? string.Empty, form.Method, form.DecisionType, form.OptionList, form.MaxChoicesOrScore,
-            form.Secret, form.HideResultsUntilClose, electsPeople: false, backedByBoard: false, closesAt, me.Id, clock.GetUtcNow());
-        db.Votes.Add(vote);
-        await lifecycle.OpenPollAsync(vote, ct);
-        audit.Record("vote.opened", vote.Id, vote.Title);
-        await db.SaveChangesAsync(ct);
+        var vote = await polls.StartAsync(form, me, closesAt, ct);
         return Redirect($"/c/{Slug}/votes/{vote.Id}");
     }
 
@@ -126,8 +118,7 @@ public sealed class VotesController(CoopDbContext db, TenantContext tenantContex
         VoteResult? recount = null;
         if (check.Valid && vote.Status == VoteStatus.Closed)
             recount = VoteResults.Count(vote, BallotChain.CurrentOf(box).Select(b => (b.Answer, b.CollegeId)).ToList(),
-                await db.VoterRoll.AsNoTracking().Where(r => r.VoteId == id && r.CollegeId != null).GroupBy(r => r.CollegeId!.Value)
-                    .ToDictionaryAsync(g => g.Key, g => g.Count(), ct), vote.Participants);
+                await counting.EligiblePerCollegeAsync(vote, ct), vote.Participants);
         var found = receipt is null ? null : box.FirstOrDefault(b => b.Receipt == Receipts.Normalise(receipt));
         var names = vote.Secret ? new Dictionary<Guid, string>() : await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
         return View("VoteBox", new BoxModel(Slug, vote, vote.Status == VoteStatus.Closed ? box : [], check, recount, receipt, found, names, box.Count));
