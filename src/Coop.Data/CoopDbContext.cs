@@ -59,6 +59,7 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     public DbSet<Domain.Community.Report> Reports => Set<Domain.Community.Report>();
     public DbSet<Domain.Community.ModerationAction> ModerationActions => Set<Domain.Community.ModerationAction>();
     public DbSet<Domain.Community.Appeal> Appeals => Set<Domain.Community.Appeal>();
+    public DbSet<Domain.Community.Thanks> Thanks => Set<Domain.Community.Thanks>();
     public DbSet<Domain.Community.Notification> Notifications => Set<Domain.Community.Notification>();
     public DbSet<Domain.Community.NotificationPreference> NotificationPreferences => Set<Domain.Community.NotificationPreference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -63,6 +63,18 @@ public abstract class BrowserFixture
         return await context.NewPageAsync();
     }
 
+    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus.</summary>
+    protected static async Task TabToAsync(IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        for (var i = 0; i < 80; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.matches(s)", selector)) return;
+        }
+        Assert.Fail($"Tab never reached {selector}");
+    }
+
     protected static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/account/login");

@@ -17,17 +17,6 @@ public sealed class GovernanceJourneyTests : BrowserFixture
     [OneTimeSetUp]
     public async Task SeedAsync() => _votes = await GovernanceSeed.CreateAsync(App, World);
 
-    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus.</summary>
-    private static async Task TabToAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.matches(s)", selector)) return;
-        }
-        Assert.Fail($"Tab never reached {selector}");
-    }
-
     [Test]
     public async Task A_member_votes_and_changes_their_vote_with_the_keyboard_on_a_phone()
     {

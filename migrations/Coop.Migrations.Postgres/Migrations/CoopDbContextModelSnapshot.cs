@@ -953,6 +953,44 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Community.Thanks", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FromMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_member_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("ToMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_member_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_thanks");
+
+                    b.HasIndex("TenantId", "PostId", "FromMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_thanks_tenant_id_post_id_from_member_id");
+
+                    b.ToTable("thanks", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Governance.Assembly", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1922,6 +1960,10 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("active_member_count");
 
+                    b.Property<bool>("CommunityThanks")
+                        .HasColumnType("boolean")
+                        .HasColumnName("community_thanks");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1960,6 +2002,14 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int>("NewMemberDailyPosts")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_member_daily_posts");
+
+                    b.Property<int>("NewMemberDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_member_days");
 
                     b.Property<bool>("ProxiesAllowed")
                         .HasColumnType("boolean")
@@ -2246,6 +2296,16 @@ namespace Coop.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_space_memberships_spaces_tenant_id_space_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Thanks", b =>
+                {
+                    b.HasOne("Coop.Domain.Community.Post", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thanks_posts_tenant_id_post_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Governance.AssemblyAttendee", b =>

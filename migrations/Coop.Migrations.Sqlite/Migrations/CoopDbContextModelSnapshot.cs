@@ -946,6 +946,44 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Community.Thanks", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FromMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_member_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("ToMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_member_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_thanks");
+
+                    b.HasIndex("TenantId", "PostId", "FromMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_thanks_tenant_id_post_id_from_member_id");
+
+                    b.ToTable("thanks", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
             modelBuilder.Entity("Coop.Domain.Governance.Assembly", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1915,6 +1953,10 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("active_member_count");
 
+                    b.Property<bool>("CommunityThanks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("community_thanks");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -1953,6 +1995,14 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<int>("NewMemberDailyPosts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_member_daily_posts");
+
+                    b.Property<int>("NewMemberDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_member_days");
 
                     b.Property<bool>("ProxiesAllowed")
                         .HasColumnType("INTEGER")
@@ -2237,6 +2287,16 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_space_memberships_spaces_tenant_id_space_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Community.Thanks", b =>
+                {
+                    b.HasOne("Coop.Domain.Community.Post", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thanks_posts_tenant_id_post_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Governance.AssemblyAttendee", b =>

@@ -147,6 +147,18 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     }
 }
 
+internal sealed class ThanksConfiguration : IEntityTypeConfiguration<Thanks>
+{
+    public void Configure(EntityTypeBuilder<Thanks> builder)
+    {
+        builder.ToTable("thanks");
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.HasIndex(t => new { t.TenantId, t.PostId, t.FromMemberId }).IsUnique();
+        builder.HasOne<Post>().WithMany().HasForeignKey(t => new { t.TenantId, t.PostId }).HasPrincipalKey(p => new { p.TenantId, p.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
 {
     public void Configure(EntityTypeBuilder<NotificationPreference> builder)

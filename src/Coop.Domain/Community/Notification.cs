@@ -8,6 +8,8 @@ public enum NotificationKind
     Mention = 1,
     /// <summary>A comment on your post, or a reply to your comment.</summary>
     Reply = 2,
+    /// <summary>A member thanked you, privately, for a post.</summary>
+    Thanks = 3,
 }
 
 /// <summary>Something for one member to know, listed in the app and sent by e-mail as their digest setting says.</summary>

@@ -57,7 +57,22 @@ public sealed class Tenant : IPlatformEntity
     /// <summary>Whether visitors (not signed in) may read the public spaces and their Atom feeds.</summary>
     public bool PublicCommunity { get; private set; }
 
-    public void OpenCommunityToVisitors(bool open) => PublicCommunity = open;
+    /// <summary>Whether members may thank an author privately (the only appreciation there is: no public counter).</summary>
+    public bool CommunityThanks { get; private set; } = true;
+    /// <summary>How long a new member's writing is limited, from the day they became active (0: no limit).</summary>
+    public int NewMemberDays { get; private set; } = 7;
+    /// <summary>How many posts and comments a new member may write per 24 hours during <see cref="NewMemberDays"/>.</summary>
+    public int NewMemberDailyPosts { get; private set; } = 5;
+
+    public void ConfigureCommunity(bool openToVisitors, bool thanks, int newMemberDays, int newMemberDailyPosts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(newMemberDays);
+        ArgumentOutOfRangeException.ThrowIfNegative(newMemberDailyPosts);
+        PublicCommunity = openToVisitors;
+        CommunityThanks = thanks;
+        NewMemberDays = newMemberDays;
+        NewMemberDailyPosts = newMemberDailyPosts;
+    }
 
     public void ChangeSettings(string name, string? description, string? contactEmail, string locale, string timeZoneId, string currency,
         LegalForm legalForm, bool proxiesAllowed, long shareNominalValueMinor)

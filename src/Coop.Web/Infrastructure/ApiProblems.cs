@@ -19,14 +19,14 @@ public static class ApiProblems
         return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
     }
 
-    public static ObjectResult Problem(HttpContext http, int status, string titleKey, string? detailKey = null)
+    public static ObjectResult Problem(HttpContext http, int status, string titleKey, string? detailKey = null, params object[] detailArgs)
     {
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var problem = new ProblemDetails
         {
             Status = status,
             Title = l[titleKey],
-            Detail = detailKey is null ? null : l[detailKey].Value,
+            Detail = detailKey is null ? null : l[detailKey, detailArgs].Value,
             Instance = http.Request.Path,
         };
         return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };

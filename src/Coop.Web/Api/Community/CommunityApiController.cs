@@ -48,6 +48,7 @@ public sealed class CommunityApiController(CoopDbContext db, TenantContext tenan
         var (space, viewer, membership) = await access.LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
         if (!SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct))) return Refused("Community.CannotPost");
+        if (await access.NewMemberLimitAsync(ct) is { } limit) return OverLimit(limit);
         var post = await writer.PostAsync(space, viewer!.MemberId, form, ct);
         return Created($"/c/{tenantContext.Current!.Slug}/posts/{post.Id}", PostDto.From(post, null));
     }
@@ -65,6 +66,7 @@ public sealed class CommunityApiController(CoopDbContext db, TenantContext tenan
         if (!SpaceAccess.CanRead(space!, viewer, membership) || (post.HiddenAt is not null && post.AuthorId != viewer!.MemberId))
             return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
         if (!SpaceAccess.CanPost(space!, viewer, membership, await access.MayWriteAsync(ct))) return Refused("Community.CannotPost");
+        if (await access.NewMemberLimitAsync(ct) is { } limit) return OverLimit(limit);
         (Guid Id, Guid AuthorId)? parent = null;
         if (form.ParentId is { } parentId && (parent = await writer.ParentAsync(id, parentId, ct)) is null) return Refused("Community.NoSuchComment");
         var comment = await writer.CommentAsync(space!, post, viewer!.MemberId, form.Body!, parent, ct);
@@ -89,6 +91,9 @@ public sealed class CommunityApiController(CoopDbContext db, TenantContext tenan
             _ => StatusCode(StatusCodes.Status201Created),
         };
     }
+
+    private ObjectResult OverLimit(PostingLimit limit) =>
+        ApiProblems.Problem(HttpContext, StatusCodes.Status429TooManyRequests, "Problem.TooMany", "Community.NewMemberLimit", limit.Daily, limit.Days);
 
     private ObjectResult Refused(string key) => ApiProblems.Problem(HttpContext, 422, "Problem.Unprocessable", key);
 }

@@ -1,4 +1,5 @@
 using Coop.Data;
+using Coop.Data.Tenancy;
 using Coop.Domain.Community;
 using Coop.Domain.Membership;
 using Coop.Web.Features.Charter;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coop.Web.Features.Community;
 
 /// <summary>The current member as the community rules see them, and the spaces they can read.</summary>
-public sealed class CommunityAccess(CoopDbContext db, CurrentMember currentMember, CharterQueries charter, TimeProvider clock)
+public sealed class CommunityAccess(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember, CharterQueries charter, TimeProvider clock)
 {
     public async Task<SpaceAccess.Viewer?> ViewerAsync(CancellationToken ct)
     {
@@ -22,6 +23,28 @@ public sealed class CommunityAccess(CoopDbContext db, CurrentMember currentMembe
     {
         if (await currentMember.GetAsync(ct) is not { } me || !await charter.HasAcceptedCurrentAsync(me.Id, ct)) return false;
         return await SuspendedUntilAsync(me.Id, ct) is null;
+    }
+
+    /// <summary>The cooperative's community settings.</summary>
+    public Task<CommunityRules> RulesAsync(CancellationToken ct) =>
+        db.Tenants.AsNoTracking().Where(t => t.Id == tenantContext.TenantId)
+            .Select(t => new CommunityRules(t.CommunityThanks, t.NewMemberDays, t.NewMemberDailyPosts)).SingleAsync(ct);
+
+    /// <summary>
+    /// The limit a new member has reached (posts and comments over the last 24 hours), or null when they may write.
+    /// Moderators and admins are never limited; the limit ends <see cref="CommunityRules.NewMemberDays"/> after the member became active.
+    /// </summary>
+    public async Task<PostingLimit?> NewMemberLimitAsync(CancellationToken ct)
+    {
+        if (await currentMember.GetAsync(ct) is not { } me || me.Grants(MemberRoles.Admin) || me.Grants(MemberRoles.Moderator)) return null;
+        var rules = await RulesAsync(ct);
+        var now = clock.GetUtcNow();
+        var until = me.StatusChangedAt.AddDays(rules.NewMemberDays);
+        if (rules.NewMemberDays == 0 || rules.NewMemberDailyPosts == 0 || until <= now) return null;
+        var since = now.AddDays(-1);
+        var written = await db.Posts.CountAsync(p => p.AuthorId == me.Id && p.CreatedAt > since, ct)
+            + await db.Comments.CountAsync(c => c.AuthorId == me.Id && c.CreatedAt > since, ct);
+        return written >= rules.NewMemberDailyPosts ? new PostingLimit(rules.NewMemberDailyPosts, rules.NewMemberDays) : null;
     }
 
     public async Task<DateTimeOffset?> SuspendedUntilAsync(Guid memberId, CancellationToken ct)
@@ -68,5 +91,10 @@ public sealed class CommunityAccess(CoopDbContext db, CurrentMember currentMembe
         return new FeedPage(page, names, spaceNames, posts.Count > size ? page[^1].FeedKey : null);
     }
 }
+
+public sealed record CommunityRules(bool Thanks, int NewMemberDays, int NewMemberDailyPosts);
+
+/// <summary>A new member's allowance per 24 hours during their first <see cref="Days"/> days, used up.</summary>
+public sealed record PostingLimit(int Daily, int Days);
 
 public sealed record FeedPage(IReadOnlyList<Post> Posts, IReadOnlyDictionary<Guid, string> Authors, IReadOnlyDictionary<Guid, string> Spaces, string? Next);

@@ -4,6 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coop.Web.Features.Community;
 
+public enum ThanksOutcome
+{
+    Sent = 1,
+    AlreadyThanked,
+    OwnPost,
+}
+
 public enum ReportOutcome
 {
     Recorded = 1,
@@ -45,6 +52,24 @@ public sealed class CommunityWriter(CoopDbContext db, CommunityNotifier notifier
         await notifier.OnWrittenAsync(space, post, authorId, comment.Body, parent is { } p ? [post.AuthorId, p.AuthorId] : [post.AuthorId], ct);
         await db.SaveChangesAsync(ct);
         return comment;
+    }
+
+    /// <summary>A private thank-you to the post's author: a notification for them alone, at most once per member and post.</summary>
+    public async Task<ThanksOutcome> ThankAsync(Post post, Guid fromId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (post.AuthorId == fromId) return ThanksOutcome.OwnPost;
+        if (await db.Thanks.AnyAsync(t => t.PostId == post.Id && t.FromMemberId == fromId, ct)) return ThanksOutcome.AlreadyThanked;
+        var now = clock.GetUtcNow();
+        db.Thanks.Add(new Thanks(post.Id, fromId, post.AuthorId, now));
+        db.Notifications.Add(new Notification(post.AuthorId, NotificationKind.Thanks, fromId, post.Id, now));
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return ThanksOutcome.AlreadyThanked;
+        }
+        return ThanksOutcome.Sent;
     }
 
     /// <summary>A report of the post, or of one of its comments. One open report per person and content, even when sent twice at once.</summary>

@@ -17,7 +17,7 @@ public sealed class NotificationsController(CoopDbContext db, TenantContext tena
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var me = (await currentMember.GetAsync(ct))!;
-        var items = await db.Notifications.Where(n => n.MemberId == me.Id).OrderByDescending(n => n.CreatedAt).Take(100).ToListAsync(ct);
+        var items = await db.Notifications.Where(n => n.MemberId == me.Id).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(100).ToListAsync(ct);
         var unread = items.Where(n => n.ReadAt is null).Select(n => n.Id).ToHashSet();
         foreach (var n in items) n.MarkRead(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

@@ -27,6 +27,7 @@ public sealed class PostsController(CoopDbContext db, TenantContext tenantContex
         var model = await PageAsync(id, form, ct);
         if (model is null || model.Post.IsDeleted) return NotFound();
         if (!model.CanPost) ModelState.AddModelError(string.Empty, l["Community.CannotPost"]);
+        else if (await access.NewMemberLimitAsync(ct) is { } limit) ModelState.AddModelError(string.Empty, l["Community.NewMemberLimit", limit.Daily, limit.Days]);
         (Guid Id, Guid AuthorId)? parent = null;
         if (form.ParentId is { } parentId)
         {
@@ -40,6 +41,22 @@ public sealed class PostsController(CoopDbContext db, TenantContext tenantContex
         }
         await writer.CommentAsync(model.Space, model.Post, model.Viewer!.MemberId, form.Body!, parent, ct);
         return Redirect($"/c/{Slug}/posts/{id}#comments");
+    }
+
+    /// <summary>A private thank-you: the author is told, nobody counts.</summary>
+    [HttpPost("{id:guid}/thanks")]
+    public async Task<IActionResult> Thank(Guid id, CancellationToken ct)
+    {
+        var model = await PageAsync(id, new CommentForm(), ct);
+        if (model is null || model.Post.IsDeleted) return NotFound();
+        if (!model.ThanksOpen) return Forbid();
+        TempData["Flash"] = await writer.ThankAsync(model.Post, model.Viewer!.MemberId, ct) switch
+        {
+            ThanksOutcome.Sent => "Community.ThanksSent",
+            ThanksOutcome.AlreadyThanked => "Community.AlreadyThanked",
+            _ => "Community.NoSelfThanks",
+        };
+        return Redirect($"/c/{Slug}/posts/{id}");
     }
 
     [HttpGet("{id:guid}/edit")]
@@ -121,13 +138,16 @@ public sealed class PostsController(CoopDbContext db, TenantContext tenantContex
         var appealable = viewer is null ? [] : await db.ModerationActions.AsNoTracking()
             .Where(a => a.AuthorId == viewer.MemberId && (a.ContentId == id || comments.Select(c => c.Id).Contains(a.ContentId!.Value)))
             .ToListAsync(ct);
+        var thanksOpen = viewer is { ActiveMember: true } && post.AuthorId != viewer.MemberId && (await access.RulesAsync(ct)).Thanks;
+        var thanked = thanksOpen && await db.Thanks.AnyAsync(t => t.PostId == id && t.FromMemberId == viewer!.MemberId, ct);
         return new PostModel(Slug, space, post, comments, names, viewer,
-            SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)), moderator, form, appealable);
+            SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)), moderator, form, appealable, thanksOpen, thanked);
     }
 }
 
 public sealed record PostModel(string Slug, Space Space, Post Post, IReadOnlyList<Comment> Comments, IReadOnlyDictionary<Guid, string> Names,
-    SpaceAccess.Viewer? Viewer, bool CanPost, bool CanModerate, CommentForm Form, IReadOnlyList<ModerationAction> DecisionsAboutMe)
+    SpaceAccess.Viewer? Viewer, bool CanPost, bool CanModerate, CommentForm Form, IReadOnlyList<ModerationAction> DecisionsAboutMe,
+    bool ThanksOpen, bool Thanked)
 {
     /// <summary>Whether this viewer sees a hidden comment's text: its author and moderators do.</summary>
     public bool SeesHidden(Comment comment) => comment.AuthorId == Viewer?.MemberId || CanModerate;

@@ -136,6 +136,7 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return NotFound();
         var canPost = SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct));
         if (!canPost) ModelState.AddModelError(string.Empty, l["Community.CannotPost"]);
+        else if (await access.NewMemberLimitAsync(ct) is { } limit) ModelState.AddModelError(string.Empty, l["Community.NewMemberLimit", limit.Daily, limit.Days]);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -200,7 +200,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
     {
         await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
         var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
-        foreach (var (user, roles) in members) db.Members.Add(new Member(user.Id, user.DisplayName, roles, clock.GetUtcNow()));
+        // Demo members joined a year ago, so the new-member posting limit does not stand in a visitor's way.
+        foreach (var (user, roles) in members) db.Members.Add(new Member(user.Id, user.DisplayName, roles, clock.GetUtcNow().AddYears(-1)));
         await MemberCounter.SaveAndRecountAsync(db, ct);
     }
 }

@@ -32,6 +32,7 @@ public sealed class SettingsController(CoopDbContext db, TenantContext tenantCon
         {
             Name = t.Name, Description = t.Description, ContactEmail = t.ContactEmail, Locale = t.Locale, TimeZoneId = t.TimeZoneId,
             Currency = t.Currency, LegalForm = t.LegalForm, PublicCommunity = t.PublicCommunity,
+            CommunityThanks = t.CommunityThanks, NewMemberDays = t.NewMemberDays, NewMemberDailyPosts = t.NewMemberDailyPosts,
         });
     }
 
@@ -40,10 +41,10 @@ public sealed class SettingsController(CoopDbContext db, TenantContext tenantCon
     {
         if (!ModelState.IsValid) return View(form);
         var t = await TenantAsync(ct);
-        var before = new { t.Name, t.Locale, t.Currency, t.LegalForm, t.TimeZoneId, t.PublicCommunity };
+        var before = new { t.Name, t.Locale, t.Currency, t.LegalForm, t.TimeZoneId, t.PublicCommunity, t.CommunityThanks, t.NewMemberDays, t.NewMemberDailyPosts };
         t.ChangeSettings(form.Name, form.Description, form.ContactEmail, form.Locale, form.TimeZoneId, form.Currency, form.LegalForm, t.ProxiesAllowed, t.ShareNominalValueMinor);
-        t.OpenCommunityToVisitors(form.PublicCommunity);
-        audit.Record("settings.changed", t.Id, t.Name, before, new { t.Name, t.Locale, t.Currency, t.LegalForm, t.TimeZoneId, t.PublicCommunity });
+        t.ConfigureCommunity(form.PublicCommunity, form.CommunityThanks, form.NewMemberDays, form.NewMemberDailyPosts);
+        audit.Record("settings.changed", t.Id, t.Name, before, new { t.Name, t.Locale, t.Currency, t.LegalForm, t.TimeZoneId, t.PublicCommunity, t.CommunityThanks, t.NewMemberDays, t.NewMemberDailyPosts });
         await db.SaveChangesAsync(ct);
         catalog.Evict(TenantInfo.From(t));
         TempData["Flash"] = "Settings.Saved";

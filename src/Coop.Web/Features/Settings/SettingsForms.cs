@@ -15,6 +15,9 @@ public sealed class GeneralSettingsForm
     public string Currency { get; set; } = TenantCurrency.Euro;
     public LegalForm LegalForm { get; set; }
     public bool PublicCommunity { get; set; }
+    public bool CommunityThanks { get; set; }
+    public int NewMemberDays { get; set; } = 7;
+    public int NewMemberDailyPosts { get; set; } = 5;
 }
 
 public sealed class GeneralSettingsFormValidator : AbstractValidator<GeneralSettingsForm>
@@ -28,6 +31,8 @@ public sealed class GeneralSettingsFormValidator : AbstractValidator<GeneralSett
         RuleFor(x => x.Currency).Must(TenantCurrency.IsSupported).WithMessage(_ => l["Validation.ValueInvalid"]);
         RuleFor(x => x.TimeZoneId).Must(tz => TimeZoneInfo.TryFindSystemTimeZoneById(tz ?? "", out _)).WithMessage(_ => l["Validation.TimeZone"]);
         RuleFor(x => x.LegalForm).IsInEnum().WithMessage(_ => l["Validation.ValueInvalid"]);
+        RuleFor(x => x.NewMemberDays).InclusiveBetween(0, 365).WithMessage(_ => l["Validation.Between", 0, 365]);
+        RuleFor(x => x.NewMemberDailyPosts).InclusiveBetween(0, 100).WithMessage(_ => l["Validation.Between", 0, 100]);
     }
 }
 
