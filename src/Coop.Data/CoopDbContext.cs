@@ -62,6 +62,16 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     public DbSet<Domain.Community.Thanks> Thanks => Set<Domain.Community.Thanks>();
     public DbSet<Domain.Community.Notification> Notifications => Set<Domain.Community.Notification>();
     public DbSet<Domain.Community.NotificationPreference> NotificationPreferences => Set<Domain.Community.NotificationPreference>();
+    public DbSet<Domain.Treasury.JournalEntry> JournalEntries => Set<Domain.Treasury.JournalEntry>();
+    public DbSet<Domain.Treasury.JournalLine> JournalLines => Set<Domain.Treasury.JournalLine>();
+    public DbSet<Domain.Treasury.DuesPlan> DuesPlans => Set<Domain.Treasury.DuesPlan>();
+    public DbSet<Domain.Treasury.DuesTariff> DuesTariffs => Set<Domain.Treasury.DuesTariff>();
+    public DbSet<Domain.Treasury.DuesCall> DuesCalls => Set<Domain.Treasury.DuesCall>();
+    public DbSet<Domain.Treasury.Payment> Payments => Set<Domain.Treasury.Payment>();
+    public DbSet<Domain.Treasury.Wallet> Wallets => Set<Domain.Treasury.Wallet>();
+    public DbSet<Domain.Treasury.WalletTransfer> WalletTransfers => Set<Domain.Treasury.WalletTransfer>();
+    public DbSet<Domain.Treasury.ProviderEvent> ProviderEvents => Set<Domain.Treasury.ProviderEvent>();
+    public DbSet<Domain.Treasury.TenantCounter> TenantCounters => Set<Domain.Treasury.TenantCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -2004,6 +2004,10 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("new_member_days");
 
+                    b.Property<bool>("PreAuthorizedDebit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pre_authorized_debit");
+
                     b.Property<bool>("ProxiesAllowed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("proxies_allowed");
@@ -2011,6 +2015,10 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.Property<bool>("PublicCommunity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("public_community");
+
+                    b.Property<bool>("SepaDebit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sepa_debit");
 
                     b.Property<long>("ShareNominalValueMinor")
                         .HasColumnType("INTEGER")
@@ -2033,11 +2041,24 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("state_reason");
 
+                    b.Property<string>("StripeAccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stripe_account_id");
+
+                    b.Property<bool>("TaxReceipts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_receipts");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("time_zone_id");
+
+                    b.Property<long>("WalletMinimumTopUpMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wallet_minimum_top_up_minor");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Territory", "Coop.Domain.Tenancy.Tenant.Territory#Territory", b1 =>
                         {
@@ -2069,6 +2090,10 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_tenants_slug");
+
+                    b.HasIndex("StripeAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenants_stripe_account_id");
 
                     b.ToTable("tenants", (string)null);
 
@@ -2104,6 +2129,584 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.ToTable("tenant_hosts", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Platform");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.DuesCall", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("MinimumMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minimum_minor");
+
+                    b.Property<long>("PaidMinor")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_minor");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("RemindedAfterAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminded_after_at");
+
+                    b.Property<long?>("RemindedBeforeAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminded_before_at");
+
+                    b.Property<string>("Tariff")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tariff");
+
+                    b.Property<long>("WaivedMinor")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("waived_minor");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_dues_calls");
+
+                    b.HasIndex("TenantId", "DueOn")
+                        .HasDatabaseName("ix_dues_calls_tenant_id_due_on");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .HasDatabaseName("ix_dues_calls_tenant_id_member_id");
+
+                    b.HasIndex("TenantId", "PlanId", "MemberId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dues_calls_tenant_id_plan_id_member_id_period_start");
+
+                    b.ToTable("dues_calls", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.DuesPlan", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CustomMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("custom_months");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grace_days");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<long>("StandardMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("standard_minor");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_dues_plans");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dues_plans_tenant_id_name");
+
+                    b.ToTable("dues_plans", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.DuesTariff", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_dues_tariffs");
+
+                    b.HasIndex("TenantId", "PlanId", "CategoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dues_tariffs_tenant_id_plan_id_category_id");
+
+                    b.ToTable("dues_tariffs", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.JournalEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Journal")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("journal");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("ReversesId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reverses_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_entries_tenant_id_number");
+
+                    b.HasIndex("TenantId", "Source", "SourceId")
+                        .HasDatabaseName("ix_journal_entries_tenant_id_source_source_id");
+
+                    b.ToTable("journal_entries", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.JournalLine", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreditMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit_minor");
+
+                    b.Property<long>("DebitMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debit_minor");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_journal_lines");
+
+                    b.HasIndex("TenantId", "EntryId")
+                        .HasDatabaseName("ix_journal_lines_tenant_id_entry_id");
+
+                    b.HasIndex("TenantId", "Account", "MemberId")
+                        .HasDatabaseName("ix_journal_lines_tenant_id_account_member_id");
+
+                    b.ToTable("journal_lines", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.Payment", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checkout_session_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_minor");
+
+                    b.Property<string>("InvoiceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("RefundedMinor")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_minor");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("TenantId", "CheckoutSessionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_tenant_id_checkout_session_id");
+
+                    b.HasIndex("TenantId", "InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_tenant_id_invoice_id");
+
+                    b.HasIndex("TenantId", "ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_tenant_id_receipt_number");
+
+                    b.HasIndex("TenantId", "MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_payments_tenant_id_member_id_created_at");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_payments_tenant_id_status_created_at");
+
+                    b.ToTable("payments", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.ProviderEvent", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_provider_events");
+
+                    b.HasIndex("TenantId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_provider_events_tenant_id_event_id");
+
+                    b.ToTable("provider_events", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.TenantCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_tenant_counters");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenant_counters_tenant_id_name");
+
+                    b.ToTable("tenant_counters", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.Wallet", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BalanceMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_minor");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_wallets");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_wallets_tenant_id_member_id");
+
+                    b.ToTable("wallets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_wallets_balance_not_negative", "balance_minor >= 0");
+                        });
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.WalletTransfer", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FromMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_member_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid?>("ToMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_member_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_wallet_transfers");
+
+                    b.HasIndex("TenantId", "FromMemberId", "CreatedAt")
+                        .HasDatabaseName("ix_wallet_transfers_tenant_id_from_member_id_created_at");
+
+                    b.HasIndex("TenantId", "ToMemberId", "CreatedAt")
+                        .HasDatabaseName("ix_wallet_transfers_tenant_id_to_member_id_created_at");
+
+                    b.ToTable("wallet_transfers", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -2414,6 +3017,56 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_tenant_hosts_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("Coop.Domain.Treasury.DuesCall", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dues_calls_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.DuesTariff", b =>
+                {
+                    b.HasOne("Coop.Domain.Treasury.DuesPlan", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dues_tariffs_dues_plans_tenant_id_plan_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.JournalLine", b =>
+                {
+                    b.HasOne("Coop.Domain.Treasury.JournalEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TenantId", "EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_journal_entries_tenant_id_entry_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.Payment", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_members_tenant_id_member_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.Wallet", b =>
+                {
+                    b.HasOne("Coop.Domain.Membership.Member", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_wallets_members_tenant_id_member_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Coop.Data.Accounts.CoopUser", null)
@@ -2447,6 +3100,11 @@ namespace Coop.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Coop.Domain.Tenancy.Tenant", b =>
                 {
                     b.Navigation("Hosts");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Treasury.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -21,6 +21,9 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.StateReason).HasMaxLength(1000);
         builder.Property(t => t.ContactEmail).HasMaxLength(256);
+        builder.Property(t => t.StripeAccountId).HasMaxLength(100);
+        // A connected account is one cooperative's: a webhook naming it is routed to that cooperative only.
+        builder.HasIndex(t => t.StripeAccountId).IsUnique();
         builder.ComplexProperty(t => t.Territory, territory =>
         {
             territory.Property(x => x.CountryCode).HasMaxLength(2).IsFixedLength();

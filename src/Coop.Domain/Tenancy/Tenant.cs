@@ -64,6 +64,27 @@ public sealed class Tenant : IPlatformEntity
     /// <summary>How many posts and comments a new member may write per 24 hours during <see cref="NewMemberDays"/>.</summary>
     public int NewMemberDailyPosts { get; private set; } = 5;
 
+    /// <summary>The cooperative's Stripe connected account (acct_…): it is the merchant of record. None: no online payment.</summary>
+    public string? StripeAccountId { get; private set; }
+    /// <summary>SEPA direct debit offered at checkout (EUR only).</summary>
+    public bool SepaDebit { get; private set; }
+    /// <summary>Canadian pre-authorised debit offered at checkout (CAD only).</summary>
+    public bool PreAuthorizedDebit { get; private set; }
+    /// <summary>Whether gifts give the right to a tax receipt (organisme d'intérêt général, or registered charity).</summary>
+    public bool TaxReceipts { get; private set; }
+    /// <summary>The smallest wallet top-up, in minor units.</summary>
+    public long WalletMinimumTopUpMinor { get; private set; } = 500;
+
+    public void ConfigureTreasury(string? stripeAccountId, bool sepaDebit, bool preAuthorizedDebit, bool taxReceipts, long walletMinimumTopUpMinor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(walletMinimumTopUpMinor);
+        StripeAccountId = string.IsNullOrWhiteSpace(stripeAccountId) ? null : stripeAccountId.Trim();
+        SepaDebit = sepaDebit && Currency == TenantCurrency.Euro;
+        PreAuthorizedDebit = preAuthorizedDebit && Currency == TenantCurrency.CanadianDollar;
+        TaxReceipts = taxReceipts;
+        WalletMinimumTopUpMinor = walletMinimumTopUpMinor;
+    }
+
     public void ConfigureCommunity(bool openToVisitors, bool thanks, int newMemberDays, int newMemberDailyPosts)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(newMemberDays);

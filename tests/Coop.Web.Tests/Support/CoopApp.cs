@@ -35,6 +35,7 @@ public class CoopApp(TestDatabase database, SmtpSink smtp, IReadOnlyDictionary<s
             ["Mail:BackgroundSender"] = "false",
             ["Governance:Clock"] = "false",
             ["Community:Digests"] = "false",
+            ["Treasury:Clock"] = "false",
             ["Mail:PublicBaseUrl"] = "http://localhost",
             ["RateLimits:Account:PermitLimit"] = "10000",
         };

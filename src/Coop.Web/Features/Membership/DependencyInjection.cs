@@ -27,7 +27,9 @@ public static class DependencyInjection
             .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().AddRequirements(new OperatorRequirement()))
             .AddPolicy(Policies.ApiSignedIn, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .AddPolicy(Policies.ApiMember, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser()
-                .AddRequirements(new TenantRoleRequirement(MemberRoles.Member)));
+                .AddRequirements(new TenantRoleRequirement(MemberRoles.Member)))
+            .AddPolicy(Policies.ApiTreasurer, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser()
+                .AddRequirements(new TenantRoleRequirement(MemberRoles.Treasurer)));
         return builder;
     }
 }

@@ -18,4 +18,5 @@ public static class Policies
     public const string Operator = "Platform.Operator";
     public const string ApiSignedIn = "Api.SignedIn";
     public const string ApiMember = "Api.Tenant.Member";
+    public const string ApiTreasurer = "Api.Tenant.Treasurer";
 }
