@@ -14,6 +14,7 @@ public sealed class AccessibilityTests : BrowserFixture
     private string _suspendedSlug = null!;
     private GovernanceSeed _votes = null!;
     private CommunitySeed _community = null!;
+    private TreasurySeed _treasury = null!;
 
     [OneTimeSetUp]
     public async Task AddSuspendedCooperativeAsync()
@@ -46,6 +47,7 @@ public sealed class AccessibilityTests : BrowserFixture
         await db.SaveChangesAsync();
         _votes = await GovernanceSeed.CreateAsync(App, World);
         _community = await CommunitySeed.CreateAsync(App, World);
+        _treasury = await TreasurySeed.CreateAsync(App, World);
     }
 
     private IEnumerable<string> AnonymousPages() =>
@@ -73,6 +75,9 @@ public sealed class AccessibilityTests : BrowserFixture
         $"/c/{World.A.Slug}/posts/{_community.Post}", $"/c/{World.A.Slug}/posts/{_community.Post}/history", $"/c/{World.A.Slug}/moderation",
         $"/c/{World.A.Slug}/moderation/mine", $"/c/{World.A.Slug}/moderation/log", $"/c/{World.A.Slug}/community/transparency",
         $"/c/{World.A.Slug}/notifications",
+        $"/c/{World.A.Slug}/dues", $"/c/{World.A.Slug}/payments/{_treasury.ChequePayment}/receipt", $"/c/{World.A.Slug}/payments/{_treasury.ChequePayment}/return",
+        $"/c/{World.A.Slug}/treasury", $"/c/{World.A.Slug}/treasury/calls", $"/c/{World.A.Slug}/treasury/payments", $"/c/{World.A.Slug}/treasury/payments/new",
+        $"/c/{World.A.Slug}/treasury/plans", $"/c/{World.A.Slug}/treasury/ledger", $"/c/{World.A.Slug}/treasury/settings",
         $"/c/{World.A.Slug}/public/spaces/{_community.Space}",
     ];
 

@@ -22,13 +22,19 @@ public abstract class BrowserFixture
     protected IBrowser Browser { get; private set; } = null!;
     protected string BaseUrl { get; private set; } = null!;
 
+    /// <summary>Extra app settings for a fixture (a local payment provider...).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         _smtp = new SmtpSink();
-        App = new CoopApp(_database, _smtp);
-        App.UseKestrel(0);
+        // A known port, so the links the app writes (mails, payment return addresses) point back to it.
+        var port = FreePort();
+        var settings = new Dictionary<string, string?>(Settings) { ["Mail:PublicBaseUrl"] = $"http://127.0.0.1:{port}" };
+        App = new CoopApp(_database, _smtp, settings);
+        App.UseKestrel(port);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         World = await World.CreateAsync(App.Services);
@@ -61,6 +67,13 @@ public abstract class BrowserFixture
             BaseURL = BaseUrl,
         });
         return await context.NewPageAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus.</summary>

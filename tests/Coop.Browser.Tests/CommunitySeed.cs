@@ -18,7 +18,7 @@ public sealed record CommunitySeed(Guid Space, Guid Post)
         await using var scope = app.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(world.A), "browser test");
         var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
         var admin = await db.Members.SingleAsync(m => m.UserId == world.AdminA.Id);
-        admin.ChangeRoles(MemberRoles.Admin | MemberRoles.Moderator);
+        admin.ChangeRoles(admin.Roles | MemberRoles.Admin | MemberRoles.Moderator);
         var member = await db.Members.SingleAsync(m => m.UserId == world.MemberA.Id);
         var now = DateTimeOffset.UtcNow;
         var space = new Space($"Atelier {Guid.NewGuid():N}"[..20], "Réparations et entraide.", SpaceVisibility.Members, admin.Id, now);

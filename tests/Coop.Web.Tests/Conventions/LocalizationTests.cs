@@ -59,6 +59,15 @@ public sealed partial class LocalizationTests
         foreach (var v in Enum.GetValues<Coop.Domain.Community.AppealStatus>()) yield return "AppealStatus." + v;
         foreach (var v in Enum.GetValues<Coop.Domain.Community.NotificationKind>()) yield return "Notification." + v;
         foreach (var v in Enum.GetValues<Coop.Domain.Community.DigestFrequency>()) yield return "Digest." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Treasury.DuesStatus>()) yield return "DuesStatus." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Treasury.DuesPeriod>()) yield return "DuesPeriod." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Treasury.TariffKind>()) yield return "TariffKind." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Treasury.PaymentPurpose>()) yield return "PaymentPurpose." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Treasury.PaymentStatus>()) yield return "PaymentStatus." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Treasury.PaymentMethod>()) yield return "PaymentMethod." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Treasury.TransferKind>()) yield return "TransferKind." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Treasury.Journal>()) yield return "Journal." + v;
+        foreach (var v in Coop.Domain.Treasury.LedgerAccount.All) yield return "Account." + v;
         // Audit actions recorded anywhere in the code ("member.approved"...) and the statutes rules' codes.
         foreach (var file in Directory.EnumerateFiles(WebRoot, "*.cs", SearchOption.AllDirectories))
             foreach (Match m in AuditAction().Matches(File.ReadAllText(file))) yield return "Audit.Action." + m.Groups[1].Value;
@@ -85,10 +94,10 @@ public sealed partial class LocalizationTests
     }
 
     // L["Key"], l["Key"], label="Key", hint="Key", resource-key string literals ("Mail.Confirm.Subject", "Error.NotFound.Title"...).
-    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit|Shares|Account|Governance|Vote|Assembly|Resolution|Minutes|Proxy|Attendance|Rules|Quorum|Box|Results|Community|Moderation|Notification)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
+    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit|Shares|Account|Governance|Vote|Assembly|Resolution|Minutes|Proxy|Attendance|Rules|Quorum|Box|Results|Community|Moderation|Notification|Treasury)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
     private static partial Regex Used();
 
-    [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes|shares|export|support|vote|assembly|rules)\\.(?!csv)[a-z]+)\"")]
+    [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes|shares|export|support|vote|assembly|rules|dues|payment|wallet|treasury)\\.(?!csv)[a-z]+)\"")]
     private static partial Regex AuditAction();
 
     [GeneratedRegex("new\\(\"(Statutes\\.[A-Za-z0-9.]+)\"")]

@@ -63,6 +63,7 @@ public sealed class FakeStripe : IAsyncDisposable
         ["Stripe:ApiBase"] = BaseUrl.ToString(),
         ["Stripe:SecretKey"] = SecretKey,
         ["Stripe:WebhookSecret"] = WebhookSecret,
+        ["Stripe:CheckoutOrigin"] = BaseUrl.GetLeftPart(UriPartial.Authority),
     };
 
     public JsonObject Session(string id) => _sessions[id];

@@ -22,10 +22,12 @@ public sealed class DuesCalling(CoopDbContext db, Books books, TimeProvider cloc
             .Select(m => new { m.Id, m.CategoryId }).ToListAsync(token);
         var now = clock.GetUtcNow();
         var label = $"{plan.Name} {start:yyyy-MM-dd}";
+        // Due from the start of the period, or from today when a period is called late (never overdue the day it is called).
+        var dueOn = start > day ? start : day;
         foreach (var member in members)
         {
             var tariff = member.CategoryId is { } category && tariffs.TryGetValue(category, out var t) ? t : null;
-            var call = new DuesCall(plan.Id, member.Id, start, end, start, tariff?.Kind ?? TariffKind.Standard, tariff?.AmountMinor ?? plan.StandardMinor, now);
+            var call = new DuesCall(plan.Id, member.Id, start, end, dueOn, tariff?.Kind ?? TariffKind.Standard, tariff?.AmountMinor ?? plan.StandardMinor, now);
             db.DuesCalls.Add(call);
             if (call.AmountMinor > 0)
                 await books.PostAsync(Journal.VE, label, EntrySource.DuesCall, call.Id, Postings.DuesCalled(member.Id, call.AmountMinor), token, start);
