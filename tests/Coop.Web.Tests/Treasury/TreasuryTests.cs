@@ -175,6 +175,90 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
         Assert.That(outcomes[0], Does.StartWith("Succeeded SepaDebit refunded 500"));
     }
 
+    [Test]
+    public async Task Recurring_dues_are_paid_by_each_invoice_once()
+    {
+        var t = await TreasuryCoop.CreateAsync(App);
+        var chloe = await t.Coop.SignInAsync(App, "Chloé");
+        var call = await t.CallOfAsync(App, "Chloé");
+        var started = await chloe.SubmitAsync($"/c/{t.Slug}/dues", $"/c/{t.Slug}/dues/{call.Id}/subscribe", new Dictionary<string, string>());
+        Assert.That(started.Status, Is.EqualTo(HttpStatusCode.Redirect), started.Html);
+        var created = _stripe.Requests.Last(r => r.Path == "/v1/checkout/sessions");
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.Form["mode"], Is.EqualTo("subscription"));
+            Assert.That(created.Form["line_items[0][price_data][recurring][interval]"], Is.EqualTo("year"));
+            Assert.That(created.Form["line_items[0][price_data][unit_amount]"], Is.EqualTo("1000"));
+            Assert.That(created.Form["subscription_data[metadata][member_id]"], Is.EqualTo(call.MemberId.ToString()));
+            Assert.That(created.Account, Is.EqualTo(t.Account));
+        });
+        var invoice = new JsonObject
+        {
+            ["id"] = "in_" + t.Slug, ["object"] = "invoice", ["amount_paid"] = 1_000, ["currency"] = "eur", ["payment_intent"] = "pi_in_" + t.Slug,
+            ["subscription_details"] = new JsonObject { ["metadata"] = new JsonObject
+            {
+                ["tenant_id"] = t.Coop.Tenant.Id.ToString(), ["member_id"] = call.MemberId.ToString(), ["plan_id"] = call.PlanId.ToString(),
+            } },
+        };
+        Assert.That((await t.DeliverAsync(App, "evt_inv_1", "invoice.paid", invoice)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await t.DeliverAsync(App, "evt_inv_1", "invoice.paid", invoice)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await t.CallOfAsync(App, "Chloé")).PaidMinor, Is.EqualTo(1_000));
+        var payment = await t.ReadAsync(App, db => db.Payments.AsNoTracking().SingleAsync());
+        Assert.That(payment.InvoiceId, Is.EqualTo("in_" + t.Slug));
+        Assert.That(payment.Status, Is.EqualTo(PaymentStatus.Succeeded));
+        Assert.That((await t.BalancesAsync(App))[LedgerAccount.Stripe], Is.EqualTo(1_000));
+    }
+
+    [Test]
+    public async Task A_double_click_on_pay_opens_one_checkout()
+    {
+        var t = await TreasuryCoop.CreateAsync(App);
+        var chloe = await t.Coop.SignInAsync(App, "Chloé");
+        var call = await t.CallOfAsync(App, "Chloé");
+        var first = await chloe.SubmitAsync($"/c/{t.Slug}/dues", $"/c/{t.Slug}/dues/{call.Id}/pay", new Dictionary<string, string>());
+        var second = await chloe.SubmitAsync($"/c/{t.Slug}/dues", $"/c/{t.Slug}/dues/{call.Id}/pay", new Dictionary<string, string>());
+        Assert.That(second.Location, Is.EqualTo(first.Location));
+        Assert.That(await t.ReadAsync(App, db => db.Payments.CountAsync()), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Members_tip_an_author_and_support_a_project_from_their_wallet()
+    {
+        var t = await TreasuryCoop.CreateAsync(App);
+        Guid post, space;
+        await using (var scope = t.Coop.Scope(App.Services))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            var s = new Domain.Community.Space("Jardin partagé", "", Domain.Community.SpaceVisibility.Members, t.Coop.Admin.Member.Id, DateTimeOffset.UtcNow);
+            var p = new Domain.Community.Post(s.Id, t.Coop.Person("Bruno").Member.Id, "Semis", "Qui veut des plants de tomates ?", DateTimeOffset.UtcNow);
+            db.Spaces.Add(s);
+            db.Posts.Add(p);
+            await db.SaveChangesAsync();
+            (post, space) = (p.Id, s.Id);
+        }
+        var chloe = await t.Coop.SignInAsync(App, "Chloé");
+        var empty = await chloe.GetAsync($"/c/{t.Slug}/posts/{post}/support");
+        Assert.That(empty.Contains("Votre porte-monnaie est vide"), Is.True);
+        var top = await chloe.SubmitAsync($"/c/{t.Slug}/dues", $"/c/{t.Slug}/wallet/top-up", new Dictionary<string, string> { ["Amount"] = "5" });
+        await t.DeliverAsync(App, "evt_top_tip", "checkout.session.completed", _stripe.Complete(top.Location!.AbsolutePath.Split('/')[^1]));
+
+        var tip = await chloe.SubmitAsync($"/c/{t.Slug}/posts/{post}/support", $"/c/{t.Slug}/posts/{post}/support", new Dictionary<string, string> { ["Amount"] = "0,50" });
+        Assert.That(tip.Status, Is.EqualTo(HttpStatusCode.Redirect), tip.Html);
+        var tooSmall = await chloe.SubmitAsync($"/c/{t.Slug}/spaces/{space}/support", $"/c/{t.Slug}/spaces/{space}/support", new Dictionary<string, string> { ["Amount"] = "0,05" });
+        Assert.That(tooSmall.Contains("Le plus petit envoi est de 0,10."), Is.True);
+        var project = await chloe.SubmitAsync($"/c/{t.Slug}/spaces/{space}/support", $"/c/{t.Slug}/spaces/{space}/support", new Dictionary<string, string> { ["Amount"] = "1" });
+        Assert.That(project.Status, Is.EqualTo(HttpStatusCode.Redirect), project.Html);
+
+        var bruno = await t.Coop.SignInAsync(App, "Bruno");
+        Assert.That((await bruno.GetAsync($"/c/{t.Slug}/posts/{post}/support")).Status, Is.EqualTo(HttpStatusCode.NotFound), "one does not tip oneself");
+        var dues = await bruno.GetAsync($"/c/{t.Slug}/dues");
+        Assert.That(dues.Contains("Solde : 0,50"), Is.True);
+        Assert.That(dues.Contains("0,50 € reçus de Chloé"), Is.True);
+        var wallets = await t.ReadAsync(App, db => db.Wallets.AsNoTracking().ToDictionaryAsync(w => w.MemberId, w => w.BalanceMinor));
+        Assert.That(wallets[t.Coop.Person("Chloé").Member.Id], Is.EqualTo(350));
+        Assert.That((await t.BalancesAsync(App))[LedgerAccount.Donations], Is.EqualTo(-100), "the project's gift");
+    }
+
     /// <summary>A new open call for Bruno (a plan of its own), and his checkout for it.</summary>
     private async Task<string> StartFreshAsync(TreasuryCoop t, PageClient member)
     {

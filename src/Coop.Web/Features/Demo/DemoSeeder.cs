@@ -9,6 +9,8 @@ using Coop.Web.Features.Governance;
 using Coop.Web.Features.Membership;
 using Coop.Web.Infrastructure;
 using Coop.Domain.Tenancy;
+using Coop.Domain.Treasury;
+using Coop.Web.Features.Treasury;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,6 +94,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         await AddSharesAndApplicationAsync(belleville, users, ct);
         await AddGovernanceAsync(belleville, ct);
         await AddCommunityAsync(belleville, ct);
+        await AddTreasuryAsync(belleville, ct);
         logger.LogInformation("Demo seeded: two cooperatives and {Count} accounts", Accounts.Count);
         return true;
     }
@@ -194,6 +197,31 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         db.Comments.Add(new Comment(first.Id, null, members[3 % members.Count].Id, "J'apporte des rustines et la pompe à pied.", now.AddDays(-2)));
         await db.SaveChangesAsync(ct);
         await db.Posts.Where(p => p.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.CommentCount, 1), ct);
+    }
+
+    // This year's dues called in Belleville (reduced for users, pay what you can for supporters); two paid by cheque
+    // and by transfer. Online payment stays off until a Stripe key and the cooperative's account are configured.
+    private async Task AddTreasuryAsync(Tenant tenant, CancellationToken ct)
+    {
+        await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<CoopDbContext>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var plan = new DuesPlan("Cotisation annuelle", DuesPeriod.Yearly, 0, new DateOnly(today.Year, 1, 1), 3_000, 30, clock.GetUtcNow());
+        db.DuesPlans.Add(plan);
+        foreach (var category in await db.MemberCategories.AsNoTracking().ToListAsync(ct))
+        {
+            if (category.Name.StartsWith("Usager", StringComparison.Ordinal)) db.DuesTariffs.Add(new DuesTariff(plan.Id, category.Id, TariffKind.Reduced, 1_000));
+            else if (category.Name.StartsWith("Soutien", StringComparison.Ordinal)) db.DuesTariffs.Add(new DuesTariff(plan.Id, category.Id, TariffKind.PayWhatYouCan, 500));
+        }
+        await db.SaveChangesAsync(ct);
+        await services.GetRequiredService<DuesCalling>().CallAsync(plan.Id, today, ct);
+        var treasurer = await db.Members.AsNoTracking().FirstAsync(m => (m.Roles & MemberRoles.Treasurer) != 0, ct);
+        var calls = await db.DuesCalls.AsNoTracking().OrderBy(c => c.CreatedAt).Take(2).ToListAsync(ct);
+        var desk = services.GetRequiredService<PaymentDesk>();
+        for (var i = 0; i < calls.Count; i++)
+            await desk.RecordAsync(new ManualPayment(calls[i].MemberId, PaymentPurpose.Dues, calls[i].Id, calls[i].AmountMinor,
+                i == 0 ? PaymentMethod.Cheque : PaymentMethod.Transfer, i == 0 ? "Chèque 0001234" : "VIR-BELLEVILLE-01", today), treasurer.Id, ct);
     }
 
     private async Task AddMembersAsync(Tenant tenant, CancellationToken ct, params (CoopUser User, MemberRoles Roles)[] members)

@@ -42,6 +42,15 @@ public sealed class DuesController(CoopDbContext db, TenantContext tenantContext
         catch (TreasuryException ex) { return await RefusedAsync(ex, ct); }
     }
 
+    /// <summary>Recurring dues by card: Stripe renews the payment every period.</summary>
+    [HttpPost("dues/{callId:guid}/subscribe")]
+    public async Task<IActionResult> Subscribe(Guid callId, CancellationToken ct)
+    {
+        var me = (await currentMember.GetAsync(ct))!;
+        try { return Redirect((await checkout.SubscribeAsync(me.Id, User.Identity?.Name, callId, ct)).ToString()); }
+        catch (TreasuryException ex) { return await RefusedAsync(ex, ct); }
+    }
+
     [HttpPost("wallet/top-up")]
     public async Task<IActionResult> TopUp(AmountForm form, CancellationToken ct)
     {

@@ -25,6 +25,7 @@ public sealed class CheckoutDesk(CoopDbContext db, PaymentDesk payments, WalletD
             if (amountMinor < settings.WalletMinimumTopUpMinor) throw new TreasuryException("Treasury.TopUpTooSmall");
             await wallets.EnsureAsync(memberId, ct);
         }
+        if (await OpenSessionAsync(account, memberId, purpose, callId, amountMinor, ct) is { } again) return again;
         var payment = await payments.OpenAsync(memberId, purpose, callId, amountMinor, "", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), null, strict: true, ct);
         await db.SaveChangesAsync(ct);
         try
@@ -41,6 +42,70 @@ public sealed class CheckoutDesk(CoopDbContext db, PaymentDesk payments, WalletD
             await db.SaveChangesAsync(ct);
             throw new TreasuryException("Treasury.ProviderUnavailable");
         }
+    }
+
+    /// <summary>
+    /// Recurring dues: a Checkout Session in subscription mode at the member's tariff, renewed every period by Stripe.
+    /// Each paid invoice comes back as <c>invoice.paid</c> and pays the member's oldest open call of the plan.
+    /// </summary>
+    public async Task<Uri> SubscribeAsync(Guid memberId, string? email, Guid callId, CancellationToken ct)
+    {
+        var settings = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenant.TenantId, ct);
+        if (settings.StripeAccountId is not { } account || !stripe.Configured) throw new TreasuryException("Treasury.OnlineOff");
+        var call = await db.DuesCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId && c.MemberId == memberId, ct) ?? throw new TreasuryException("Treasury.NoSuchCall");
+        var plan = await db.DuesPlans.AsNoTracking().SingleAsync(p => p.Id == call.PlanId, ct);
+        if (call.Tariff == TariffKind.PayWhatYouCan || call.AmountMinor <= 0) throw new TreasuryException("Treasury.NotRecurring");
+        var (interval, count) = plan.Period == DuesPeriod.Yearly ? ("year", 1) : ("month", plan.MonthsPerPeriod);
+        var slug = tenant.Current!.Slug;
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("mode", "subscription"),
+            new("success_url", links.To($"/c/{slug}/dues") + "?subscribed=1"),
+            new("cancel_url", links.To($"/c/{slug}/dues").ToString()),
+            new("line_items[0][quantity]", "1"),
+            new("line_items[0][price_data][currency]", settings.Currency.ToLowerInvariant()),
+            new("line_items[0][price_data][unit_amount]", call.AmountMinor.ToString(CultureInfo.InvariantCulture)),
+            new("line_items[0][price_data][product_data][name]", plan.Name),
+            new("line_items[0][price_data][recurring][interval]", interval),
+            new("line_items[0][price_data][recurring][interval_count]", count.ToString(CultureInfo.InvariantCulture)),
+            new("metadata[tenant_id]", settings.Id.ToString()),
+            new("subscription_data[metadata][tenant_id]", settings.Id.ToString()),
+            new("subscription_data[metadata][member_id]", memberId.ToString()),
+            new("subscription_data[metadata][plan_id]", plan.Id.ToString()),
+            new("locale", settings.Locale.StartsWith("en", StringComparison.Ordinal) ? "en" : "fr"),
+            new("payment_method_types[0]", "card"),
+        };
+        if (!string.IsNullOrEmpty(email)) form.Add(new("customer_email", email));
+        try
+        {
+            var session = await stripe.CreateCheckoutSessionAsync(account, form, $"subscribe-{memberId}-{plan.Id}-{call.PeriodStart:yyyyMMdd}", ct);
+            return new Uri(session.Url ?? throw new StripeUnavailableException("Stripe gave no checkout address."));
+        }
+        catch (StripeUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Subscription checkout for member {MemberId} could not start", memberId);
+            throw new TreasuryException("Treasury.ProviderUnavailable");
+        }
+    }
+
+    /// <summary>
+    /// A double click, or coming back from Stripe's page with the back button: the checkout opened a moment ago for
+    /// the same thing is still open at Stripe, so the member goes back to it instead of a second one.
+    /// </summary>
+    private async Task<Uri?> OpenSessionAsync(string account, Guid memberId, PaymentPurpose purpose, Guid? callId, long amountMinor, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().AddMinutes(-30);
+        var recent = await db.Payments.AsNoTracking()
+            .Where(p => p.MemberId == memberId && p.Purpose == purpose && p.CallId == callId && p.AmountMinor == amountMinor && p.Status == PaymentStatus.Pending
+                && p.CheckoutSessionId != null && p.CreatedAt > since)
+            .OrderByDescending(p => p.CreatedAt).Select(p => p.CheckoutSessionId!).FirstOrDefaultAsync(ct);
+        if (recent is null) return null;
+        try
+        {
+            var session = await stripe.GetCheckoutSessionAsync(account, recent, ct);
+            return session.Status == "open" && session.Url is { } url ? new Uri(url) : null;
+        }
+        catch (StripeUnavailableException) { return null; }
     }
 
     /// <summary>Refunds an online payment through Stripe, then records it; the later <c>charge.refunded</c> event finds nothing left to do.</summary>
