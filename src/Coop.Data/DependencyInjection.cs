@@ -23,7 +23,7 @@ public static class DependencyInjection
             options.AddInterceptors(services.GetRequiredService<TenantSaveInterceptor>());
             if (database.Provider == DatabaseProvider.Postgres)
                 options.AddInterceptors(services.GetRequiredService<PostgresTenantSessionInterceptor>());
-        });
+        }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton); // options built once, not per request: they hold nothing per tenant
         return builder;
     }
 

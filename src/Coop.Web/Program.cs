@@ -39,6 +39,7 @@ if (args.Contains("migrate"))
 
 await app.PrepareDatabaseAsync();
 
+app.UseRequestCosts();
 app.UseCoopErrorPages();
 app.UseCoopSecurityHeaders();
 app.UseForwardedHeaders();

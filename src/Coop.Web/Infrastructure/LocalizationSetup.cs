@@ -2,6 +2,7 @@ using System.Globalization;
 using Coop.Domain.Tenancy;
 using Coop.Web.Features.Tenancy;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Coop.Web.Infrastructure;
 
@@ -12,6 +13,7 @@ public static class LocalizationSetup
     public static IHostApplicationBuilder AddCoopLocalization(this IHostApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<IStringLocalizer<SharedResource>, SharedStringLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(TenantLocale.FrenchFrance);

@@ -13,7 +13,10 @@ public sealed class CharterQueries(CoopDbContext db)
     /// <summary>True when there is no published charter yet, or the member accepted the current one.</summary>
     public async Task<bool> HasAcceptedCurrentAsync(Guid memberId, CancellationToken ct)
     {
-        var current = await CurrentAsync(ct);
-        return current is null || await db.CharterAcceptances.AnyAsync(a => a.MemberId == memberId && a.CharterVersionId == current.Id, ct);
+        var current = db.CharterVersions.Where(v => v.Number != null).OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id);
+        // One round trip: asked about the member's own row, so an unknown member has accepted nothing.
+        return await db.Members.Where(m => m.Id == memberId)
+            .Select(_ => current.FirstOrDefault() == null || db.CharterAcceptances.Any(a => a.MemberId == memberId && a.CharterVersionId == current.FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
     }
 }

@@ -82,13 +82,19 @@ public sealed class CommunityAccess(CoopDbContext db, TenantContext tenantContex
 #pragma warning disable CA1309
         if (FeedKey.Parse(before) is { } cursor) query = query.Where(p => string.Compare(p.FeedKey, cursor) < 0);
 #pragma warning restore CA1309
-        var posts = await query.OrderByDescending(p => p.FeedKey).Take(size + 1).ToListAsync(ct);
-        var page = posts.Take(size).ToList();
-        var authorIds = page.Select(p => p.AuthorId).Distinct().ToList();
-        var spaceIds = page.Select(p => p.SpaceId).Distinct().ToList();
-        var names = await db.Members.AsNoTracking().Where(m => authorIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
-        var spaceNames = await db.Spaces.AsNoTracking().Where(s => spaceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        return new FeedPage(page, names, spaceNames, posts.Count > size ? page[^1].FeedKey : null);
+        // One round trip: the page, its authors' names and its spaces' names together.
+        var rows = await query.OrderByDescending(p => p.FeedKey).Take(size + 1)
+            .Select(p => new
+            {
+                Post = p,
+                Author = db.Members.Where(m => m.Id == p.AuthorId).Select(m => m.DisplayName).FirstOrDefault(),
+                Space = db.Spaces.Where(x => x.Id == p.SpaceId).Select(x => x.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var page = rows.Take(size).Select(r => r.Post).ToList();
+        var names = rows.Where(r => r.Author is not null).GroupBy(r => r.Post.AuthorId).ToDictionary(g => g.Key, g => g.First().Author!);
+        var spaceNames = rows.Where(r => r.Space is not null).GroupBy(r => r.Post.SpaceId).ToDictionary(g => g.Key, g => g.First().Space!);
+        return new FeedPage(page, names, spaceNames, rows.Count > size ? page[^1].FeedKey : null);
     }
 }
 

@@ -62,18 +62,7 @@ public sealed class CommunityDigest(TenantScopeFactory tenantScopes, TimeProvide
     }
 }
 
-public sealed class CommunityDigestService(CommunityDigest digest, ILogger<CommunityDigestService> logger) : BackgroundService
+public sealed class CommunityDigestService(CommunityDigest digest, ILogger<CommunityDigestService> logger) : Infrastructure.PeriodicService(TimeSpan.FromMinutes(5), logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try { await digest.RunOnceAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Community digest run failed");
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => digest.RunOnceAsync(ct);
 }

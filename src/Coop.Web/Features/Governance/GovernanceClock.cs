@@ -40,18 +40,7 @@ public sealed class GovernanceClock(TenantScopeFactory tenantScopes, TimeProvide
     }
 }
 
-public sealed class GovernanceClockService(GovernanceClock governanceClock, ILogger<GovernanceClockService> logger) : BackgroundService
+public sealed class GovernanceClockService(GovernanceClock governanceClock, ILogger<GovernanceClockService> logger) : Infrastructure.PeriodicService(TimeSpan.FromMinutes(1), logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try { await governanceClock.RunOnceAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Governance clock run failed");
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => governanceClock.RunOnceAsync(ct);
 }

@@ -20,11 +20,23 @@ public sealed class VoteReader(CoopDbContext db, VoteCounting counting, TimeProv
 {
     public async Task<VoteView?> ReadAsync(Guid voteId, Guid memberId, CancellationToken ct)
     {
-        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
-        if (vote is null) return null;
+        // One round trip for the vote, the member's line on the list and their current ballot (secret ballots carry no
+        // voter). The ballot is a LEFT JOIN (one current ballot per voter), which SQLite translates as well as PostgreSQL.
+        var head = await (
+            from v in db.Votes.AsNoTracking()
+            where v.Id == voteId
+            from b in db.Ballots.AsNoTracking().Where(b => b.VoteId == v.Id && b.VoterId == memberId && b.IsCurrent).DefaultIfEmpty()
+            select new
+            {
+                Vote = v,
+                Mine = b,
+                OnRoll = db.VoterRoll.Any(r => r.VoteId == voteId && r.MemberId == memberId),
+                HasVoted = db.VoterRoll.Where(r => r.VoteId == voteId && r.MemberId == memberId).Select(r => r.HasVoted).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
+        if (head is null) return null;
+        var vote = head.Vote;
+        var mine = vote.Secret ? null : head.Mine;
         var assembly = vote.AssemblyId is { } a ? await db.Assemblies.AsNoTracking().SingleAsync(x => x.Id == a, ct) : null;
-        var roll = await db.VoterRoll.AsNoTracking().FirstOrDefaultAsync(r => r.VoteId == voteId && r.MemberId == memberId, ct);
-        var mine = vote.Secret ? null : await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.VoteId == voteId && b.VoterId == memberId && b.IsCurrent, ct);
 
         var represented = new List<(Guid, string, bool)>();
         if (assembly is not null)
@@ -43,13 +55,21 @@ public sealed class VoteReader(CoopDbContext db, VoteCounting counting, TimeProv
         var named = new List<(string, string, string?)>();
         if (vote.IsFrozen && vote.ResultsVisible)
         {
-            result = await counting.CountAsync(vote, vote.Participants, ct);
+            if (vote.Secret || vote.Method is not (VoteMethod.Resolution or VoteMethod.Proposal)) result = await counting.CountAsync(vote, vote.Participants, ct);
             if (!vote.Secret)
-                named.AddRange((await db.Ballots.AsNoTracking().Where(b => b.VoteId == voteId && b.IsCurrent && b.VoterId != null)
-                    .Join(db.Members, b => b.VoterId!.Value, m => m.Id, (b, m) => new { m.DisplayName, b.Answer, b.Reason }).ToListAsync(ct))
-                    .OrderBy(x => x.DisplayName, StringComparer.CurrentCulture).Select(x => (x.DisplayName, x.Answer, x.Reason)));
+            {
+                // Every current ballot of an open vote names its voter, so the named list is the whole box: the counts
+                // come from the same rows (one round trip instead of two).
+                var rows = await db.Ballots.AsNoTracking().Where(b => b.VoteId == voteId && b.IsCurrent)
+                    .Select(b => new { Name = db.Members.Where(m => m.Id == b.VoterId).Select(m => m.DisplayName).FirstOrDefault(), b.Answer, b.Reason, b.CollegeId, b.Choice })
+                    .ToListAsync(ct);
+                result ??= VoteResults.FromGroups(vote,
+                    rows.Where(r => r.Choice != null).GroupBy(r => (r.CollegeId, r.Choice!.Value)).Select(g => (g.Key.CollegeId, g.Key.Value, g.Count())).ToList(),
+                    await counting.EligiblePerCollegeAsync(vote, ct), vote.Participants);
+                named.AddRange(rows.Where(r => r.Name is not null).OrderBy(r => r.Name, StringComparer.CurrentCulture).Select(r => (r.Name!, r.Answer, r.Reason)));
+            }
         }
-        return new VoteView(vote, assembly, BallotCasting.Window(vote, assembly, clock.GetUtcNow()), roll is not null, roll?.HasVoted ?? false,
+        return new VoteView(vote, assembly, BallotCasting.Window(vote, assembly, clock.GetUtcNow()), head.OnRoll, head.HasVoted,
             mine, represented, result, named);
     }
 }

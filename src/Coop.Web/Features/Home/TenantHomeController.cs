@@ -17,8 +17,10 @@ public sealed class TenantHomeController(CoopDbContext db, TenantContext tenantC
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var tenant = tenantContext.Current!;
-        var description = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Id).Select(t => t.Description).FirstOrDefaultAsync(ct);
-        var activeMembers = await db.Members.CountAsync(m => m.Status == MembershipStatus.Active, ct);
+        // One round trip for the description and the head count.
+        var head = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Id)
+            .Select(t => new { t.Description, Active = db.Members.Count(m => m.Status == MembershipStatus.Active) }).FirstAsync(ct);
+        var (description, activeMembers) = (head.Description, head.Active);
         var me = await currentMember.GetAsync(ct);
         var charterToAccept = me is { Status: MembershipStatus.Active } && !await charter.HasAcceptedCurrentAsync(me.Id, ct);
         return View(new TenantHomeModel(tenant, description, activeMembers, me, charterToAccept));

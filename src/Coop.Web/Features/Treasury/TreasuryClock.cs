@@ -59,18 +59,7 @@ public sealed class TreasuryClock(TenantScopeFactory tenantScopes, TimeProvider 
     }
 }
 
-public sealed class TreasuryClockService(TreasuryClock treasuryClock, ILogger<TreasuryClockService> logger) : BackgroundService
+public sealed class TreasuryClockService(TreasuryClock treasuryClock, ILogger<TreasuryClockService> logger) : Infrastructure.PeriodicService(TimeSpan.FromMinutes(5), logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try { await treasuryClock.RunOnceAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Treasury clock run failed");
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => treasuryClock.RunOnceAsync(ct);
 }
