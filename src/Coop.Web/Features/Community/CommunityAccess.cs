@@ -74,10 +74,26 @@ public sealed class CommunityAccess(CoopDbContext db, TenantContext tenantContex
             || db.SpaceMemberships.Any(m => m.SpaceId == s.Id && m.MemberId == viewer.MemberId));
     }
 
-    /// <summary>One page of a chronological feed, newest first, from the given spaces; <paramref name="before"/> is the last key of the previous page.</summary>
-    public async Task<FeedPage> FeedAsync(IQueryable<Space> spaces, string? before, int size, CancellationToken ct)
+    /// <summary>
+    /// The posts of the spaces this viewer reads (the same rule as <see cref="Readable"/>), written as "not in a space
+    /// closed to them": PostgreSQL then walks the newest posts in index order and stops at the end of the page, however
+    /// many posts and cooperatives the database holds (a join on the readable spaces made it sort every post first).
+    /// </summary>
+    public IQueryable<Post> ReadablePosts(SpaceAccess.Viewer? viewer)
     {
-        var query = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && p.HiddenAt == null && spaces.Any(s => s.Id == p.SpaceId));
+        if (viewer is not { ActiveMember: true }) return db.Posts.Where(_ => false);
+        if (viewer.CooperativeModerator) return db.Posts;
+        return db.Posts.Where(p => !db.Spaces.Any(s => s.Id == p.SpaceId && s.Visibility == SpaceVisibility.InviteOnly
+            && !db.SpaceMemberships.Any(m => m.SpaceId == s.Id && m.MemberId == viewer.MemberId)));
+    }
+
+    /// <summary>The posts of one space (whose reading the caller checked).</summary>
+    public IQueryable<Post> SpacePosts(Guid spaceId) => db.Posts.Where(p => p.SpaceId == spaceId);
+
+    /// <summary>One page of a chronological feed, newest first, of the given posts; <paramref name="before"/> is the last key of the previous page.</summary>
+    public async Task<FeedPage> FeedAsync(IQueryable<Post> posts, string? before, int size, CancellationToken ct)
+    {
+        var query = posts.AsNoTracking().Where(p => p.DeletedAt == null && p.HiddenAt == null);
         // Translated to SQL "feed_key < @cursor"; keys are ASCII digits and hex, so every collation orders them alike.
 #pragma warning disable CA1309
         if (FeedKey.Parse(before) is { } cursor) query = query.Where(p => string.Compare(p.FeedKey, cursor) < 0);
