@@ -86,8 +86,6 @@ public sealed class DuesPlan : ITenantOwned
         var start = StartsOn.AddMonths(index * MonthsPerPeriod);
         return (start, start.AddMonths(MonthsPerPeriod).AddDays(-1));
     }
-
-    public void Close() => Active = false;
 }
 
 public enum DuesStatus
@@ -160,15 +158,7 @@ public sealed class DuesCall : ITenantOwned
         return change;
     }
 
-    /// <summary>Applies a payment (or, negative, a refund) to the call; more than is outstanding is refused.</summary>
-    public void Apply(long amountMinor)
-    {
-        if (amountMinor > OutstandingMinor) throw new TreasuryException("Treasury.MoreThanOwed");
-        if (PaidMinor + amountMinor < 0) throw new TreasuryException("Treasury.RefundTooLarge");
-        PaidMinor += amountMinor;
-    }
-
-    /// <summary>Money received online: applied up to what is outstanding (any excess stays as a credit on the member's account).</summary>
+    /// <summary>Money received: applied up to what is outstanding (any excess, from a payment made online meanwhile, stays as a credit on the member's account).</summary>
     public long Receive(long amountMinor)
     {
         var applied = Math.Min(Math.Max(0, amountMinor), OutstandingMinor);

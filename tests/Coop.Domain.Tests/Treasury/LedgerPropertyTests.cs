@@ -46,7 +46,7 @@ public sealed class LedgerPropertyTests
                         var open = Calls[Math.Abs(b % Calls.Count)];
                         var pay = Math.Min(amount, open.OutstandingMinor);
                         var payment = new Payment(open.MemberId, PaymentPurpose.Dues, open.Id, pay, "EUR", null, "ref", new DateOnly(2026, 3, 1), null, Now);
-                        open.Apply(pay);
+                        open.Receive(pay);
                         payment.Succeed((PaymentMethod)(Math.Abs(a % 6) + 1), null, Math.Abs(a % 3) * 10 > pay ? 0 : Math.Abs(a % 3) * 10, "r", new DateOnly(2026, 3, 1), Now);
                         Payments.Add(payment);
                         Post(Journal.BQ, EntrySource.Payment, payment.Id, Postings.Received(payment));
@@ -177,7 +177,7 @@ public sealed class LedgerPropertyTests
         var call = new DuesCall(plan.Id, Members[0], new DateOnly(2026, 9, 1), new DateOnly(2027, 2, 28), new DateOnly(2026, 9, 1), TariffKind.Standard, 2_000, DateTimeOffset.UtcNow);
         Assert.That(call.StatusOn(new DateOnly(2026, 9, 16), 15), Is.EqualTo(DuesStatus.Due));
         Assert.That(call.StatusOn(new DateOnly(2026, 9, 17), 15), Is.EqualTo(DuesStatus.Overdue));
-        call.Apply(500);
+        call.Receive(500);
         Assert.That(call.StatusOn(new DateOnly(2026, 9, 2), 15), Is.EqualTo(DuesStatus.PartlyPaid));
         call.Waive(1_500, "solidarité");
         Assert.That(call.StatusOn(new DateOnly(2027, 1, 1), 15), Is.EqualTo(DuesStatus.Paid));

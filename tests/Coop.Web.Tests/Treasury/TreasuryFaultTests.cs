@@ -12,14 +12,9 @@ namespace Coop.Web.Tests.Treasury;
 
 /// <summary>Faults and bad input: Stripe down, events for another cooperative, absurd amounts, racing transfers, lost webhooks, other tenants.</summary>
 [TestFixtureSource(typeof(AppFixture), nameof(AppFixture.Providers))]
-public sealed class TreasuryFaultTests(DatabaseProvider provider) : AppFixture(provider)
+public sealed class TreasuryFaultTests(DatabaseProvider provider) : StripeAppFixture(provider)
 {
-    private readonly FakeStripe _stripe = FakeStripe.Start();
-
-    protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?>(_stripe.Settings) { ["Stripe:ReconcileAfter"] = "00:00:00" };
-
-    [OneTimeTearDown]
-    public async Task StopStripeAsync() => await _stripe.DisposeAsync();
+    protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?>(StripeServer.Settings) { ["Stripe:ReconcileAfter"] = "00:00:00" };
 
     [Test]
     public async Task Stripe_down_gives_the_member_a_clear_message_and_records_nothing_as_paid()
@@ -27,7 +22,7 @@ public sealed class TreasuryFaultTests(DatabaseProvider provider) : AppFixture(p
         var t = await TreasuryCoop.CreateAsync(App);
         var chloe = await t.Coop.SignInAsync(App, "Chloé");
         var call = await t.CallOfAsync(App, "Chloé");
-        _stripe.FailNext = 500;
+        StripeServer.FailNext = 500;
         var page = await chloe.SubmitAsync($"/c/{t.Slug}/dues", $"/c/{t.Slug}/dues/{call.Id}/pay", new Dictionary<string, string>());
         Assert.That(page.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(page.Contains("Le service de paiement ne répond pas pour l'instant. Rien n'a été prélevé ni enregistré"), Is.True);
@@ -44,9 +39,9 @@ public sealed class TreasuryFaultTests(DatabaseProvider provider) : AppFixture(p
         var lilas = await TreasuryCoop.CreateAsync(App);
         var other = await TreasuryCoop.CreateAsync(App);
         var chloe = await lilas.Coop.SignInAsync(App, "Chloé");
-        var session = await lilas.StartCheckoutAsync(App, _stripe, chloe, "Chloé");
+        var session = await lilas.StartCheckoutAsync(App, StripeServer, chloe, "Chloé");
         // Sent from the other cooperative's connected account while our metadata names Les Lilas.
-        var body = FakeStripe.Event("evt_cross", "checkout.session.completed", _stripe.Complete(session), other.Account);
+        var body = FakeStripe.Event("evt_cross", "checkout.session.completed", StripeServer.Complete(session), other.Account);
         using var response = await FakeStripe.SendAsync(App.CreateClient(), body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), Is.EqualTo("Cet événement concerne une autre coopérative."));
@@ -104,7 +99,7 @@ public sealed class TreasuryFaultTests(DatabaseProvider provider) : AppFixture(p
         var top = await chloe.SubmitAsync($"/c/{t.Slug}/dues", $"/c/{t.Slug}/wallet/top-up", new Dictionary<string, string> { ["Amount"] = "5" });
         Assert.That(top.Status, Is.EqualTo(HttpStatusCode.Redirect), top.Html);
         var session = top.Location!.AbsolutePath.Split('/')[^1];
-        Assert.That((await t.DeliverAsync(App, "evt_top", "checkout.session.completed", _stripe.Complete(session))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await t.DeliverAsync(App, "evt_top", "checkout.session.completed", StripeServer.Complete(session))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var tooSmall = await chloe.SubmitAsync($"/c/{t.Slug}/dues", $"/c/{t.Slug}/wallet/top-up", new Dictionary<string, string> { ["Amount"] = "2" });
         Assert.That(tooSmall.Contains("Ce montant est sous le minimum de recharge."), Is.True);
 
@@ -141,17 +136,17 @@ public sealed class TreasuryFaultTests(DatabaseProvider provider) : AppFixture(p
     {
         var t = await TreasuryCoop.CreateAsync(App);
         var chloe = await t.Coop.SignInAsync(App, "Chloé");
-        var session = await t.StartCheckoutAsync(App, _stripe, chloe, "Chloé");
+        var session = await t.StartCheckoutAsync(App, StripeServer, chloe, "Chloé");
         var bruno = await t.Coop.SignInAsync(App, "Bruno");
-        var abandoned = await t.StartCheckoutAsync(App, _stripe, bruno, "Bruno");
-        _stripe.Complete(session);
-        _stripe.Session(abandoned)["status"] = "expired";
+        var abandoned = await t.StartCheckoutAsync(App, StripeServer, bruno, "Bruno");
+        StripeServer.Complete(session);
+        StripeServer.Session(abandoned)["status"] = "expired";
         await App.Services.GetRequiredService<TreasuryClock>().RunOnceAsync(CancellationToken.None);
         Assert.That((await t.CallOfAsync(App, "Chloé")).PaidMinor, Is.EqualTo(1_000));
         Assert.That(await t.ReadAsync(App, db => db.Payments.Where(p => p.CheckoutSessionId == abandoned).Select(p => p.Status).SingleAsync()), Is.EqualTo(PaymentStatus.Failed));
-        Assert.That(_stripe.Requests.Any(r => r.Method == "GET" && r.Path == $"/v1/checkout/sessions/{session}" && r.Account == t.Account), Is.True);
+        Assert.That(StripeServer.Requests.Any(r => r.Method == "GET" && r.Path == $"/v1/checkout/sessions/{session}" && r.Account == t.Account), Is.True);
         // The late webhook then finds nothing to do.
-        await t.DeliverAsync(App, "evt_late", "checkout.session.completed", _stripe.Session(session));
+        await t.DeliverAsync(App, "evt_late", "checkout.session.completed", StripeServer.Session(session));
         Assert.That(await t.ReadAsync(App, db => db.JournalEntries.CountAsync(e => e.Source == EntrySource.Payment)), Is.EqualTo(1));
     }
 

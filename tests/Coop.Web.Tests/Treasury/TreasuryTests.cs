@@ -10,15 +10,8 @@ namespace Coop.Web.Tests.Treasury;
 
 /// <summary>Dues, payments and the books against a local Stripe-like server: what a treasurer and members see, and nothing counted twice.</summary>
 [TestFixtureSource(typeof(AppFixture), nameof(AppFixture.Providers))]
-public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provider)
+public sealed class TreasuryTests(DatabaseProvider provider) : StripeAppFixture(provider)
 {
-    private readonly FakeStripe _stripe = FakeStripe.Start();
-
-    protected override IReadOnlyDictionary<string, string?>? Settings => _stripe.Settings;
-
-    [OneTimeTearDown]
-    public async Task StopStripeAsync() => await _stripe.DisposeAsync();
-
     [Test]
     public async Task A_treasurers_month_balances_to_the_cent()
     {
@@ -27,8 +20,8 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
 
         // Chloé (users' college, reduced tariff) pays by card.
         var chloe = await t.Coop.SignInAsync(App, "Chloé");
-        var session = await t.StartCheckoutAsync(App, _stripe, chloe, "Chloé");
-        var created = _stripe.Requests.Last(r => r.Path == "/v1/checkout/sessions");
+        var session = await t.StartCheckoutAsync(App, StripeServer, chloe, "Chloé");
+        var created = StripeServer.Requests.Last(r => r.Path == "/v1/checkout/sessions");
         var payment = await t.ReadAsync(App, db => db.Payments.AsNoTracking().SingleAsync(p => p.CheckoutSessionId == session));
         Assert.Multiple(() =>
         {
@@ -41,7 +34,7 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
             Assert.That(created.Form["payment_method_types[1]"], Is.EqualTo("sepa_debit"));
             Assert.That(created.Form["metadata[tenant_id]"], Is.EqualTo(t.Coop.Tenant.Id.ToString()));
         });
-        var paid = await t.DeliverAsync(App, "evt_card", "checkout.session.completed", _stripe.Complete(session));
+        var paid = await t.DeliverAsync(App, "evt_card", "checkout.session.completed", StripeServer.Complete(session));
         Assert.That(paid.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var dues = await chloe.GetAsync($"/c/{t.Slug}/dues");
         Assert.That(dues.Contains("Vous êtes à jour de vos cotisations."), Is.True);
@@ -51,10 +44,10 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
 
         // Bruno pays by SEPA debit: pending until the bank settles, days later.
         var bruno = await t.Coop.SignInAsync(App, "Bruno");
-        var sepa = await t.StartCheckoutAsync(App, _stripe, bruno, "Bruno");
-        await t.DeliverAsync(App, "evt_sepa_1", "checkout.session.completed", _stripe.Complete(sepa, paidNow: false));
+        var sepa = await t.StartCheckoutAsync(App, StripeServer, bruno, "Bruno");
+        await t.DeliverAsync(App, "evt_sepa_1", "checkout.session.completed", StripeServer.Complete(sepa, paidNow: false));
         Assert.That((await bruno.GetAsync($"/c/{t.Slug}/dues")).Contains("Vous devez 30,00"), Is.True, "not paid until the debit settles");
-        await t.DeliverAsync(App, "evt_sepa_2", "checkout.session.async_payment_succeeded", _stripe.Session(sepa));
+        await t.DeliverAsync(App, "evt_sepa_2", "checkout.session.async_payment_succeeded", StripeServer.Session(sepa));
         Assert.That((await bruno.GetAsync($"/c/{t.Slug}/dues")).Contains("Vous êtes à jour"), Is.True);
 
         // David pays by cheque; Ana enters it and the attestation appears.
@@ -72,7 +65,7 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
         // One refund: Chloé gets 4,00 back through Stripe.
         var refund = await t.Ana.SubmitAsync($"/c/{t.Slug}/treasury/payments", $"/c/{t.Slug}/treasury/payments/{payment.Id}/refund", new Dictionary<string, string> { ["Amount"] = "4" });
         Assert.That(refund.Status, Is.EqualTo(HttpStatusCode.Redirect), refund.Html);
-        var refundRequest = _stripe.Requests.Last(r => r.Path == "/v1/refunds");
+        var refundRequest = StripeServer.Requests.Last(r => r.Path == "/v1/refunds");
         Assert.That(refundRequest.Form["amount"], Is.EqualTo("400"));
         Assert.That(refundRequest.Form["payment_intent"], Is.EqualTo("pi_" + session[3..]));
         Assert.That(refundRequest.IdempotencyKey, Is.Not.Empty);
@@ -104,8 +97,8 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
     {
         var t = await TreasuryCoop.CreateAsync(App);
         var chloe = await t.Coop.SignInAsync(App, "Chloé");
-        var session = await t.StartCheckoutAsync(App, _stripe, chloe, "Chloé");
-        var body = FakeStripe.Event("evt_forged", "checkout.session.completed", _stripe.Complete(session), t.Account);
+        var session = await t.StartCheckoutAsync(App, StripeServer, chloe, "Chloé");
+        var body = FakeStripe.Event("evt_forged", "checkout.session.completed", StripeServer.Complete(session), t.Account);
         var client = App.CreateClient();
         using var forged = await FakeStripe.SendAsync(client, body, secret: "whsec_someone_else");
         using var expired = await FakeStripe.SendAsync(client, body, at: DateTimeOffset.UtcNow.AddSeconds(-301));
@@ -126,8 +119,8 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
     {
         var t = await TreasuryCoop.CreateAsync(App);
         var chloe = await t.Coop.SignInAsync(App, "Chloé");
-        var session = await t.StartCheckoutAsync(App, _stripe, chloe, "Chloé");
-        var body = FakeStripe.Event("evt_dup", "checkout.session.completed", _stripe.Complete(session), t.Account);
+        var session = await t.StartCheckoutAsync(App, StripeServer, chloe, "Chloé");
+        var body = FakeStripe.Event("evt_dup", "checkout.session.completed", StripeServer.Complete(session), t.Account);
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => FakeStripe.SendAsync(App.CreateClient(), body)));
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
         Assert.That(await t.ReadAsync(App, db => db.JournalEntries.CountAsync(e => e.Source == EntrySource.Payment)), Is.EqualTo(1));
@@ -148,7 +141,7 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
         {
             var session = await StartFreshAsync(t, bruno);
             var payment = await t.ReadAsync(App, db => db.Payments.AsNoTracking().SingleAsync(p => p.CheckoutSessionId == session));
-            var completed = _stripe.Complete(session, paidNow: false);
+            var completed = StripeServer.Complete(session, paidNow: false);
             var events = new (string Id, string Type, JsonObject Data)[]
             {
                 ($"evt_{session}_c", "checkout.session.completed", completed),
@@ -183,7 +176,7 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
         var call = await t.CallOfAsync(App, "Chloé");
         var started = await chloe.SubmitAsync($"/c/{t.Slug}/dues", $"/c/{t.Slug}/dues/{call.Id}/subscribe", new Dictionary<string, string>());
         Assert.That(started.Status, Is.EqualTo(HttpStatusCode.Redirect), started.Html);
-        var created = _stripe.Requests.Last(r => r.Path == "/v1/checkout/sessions");
+        var created = StripeServer.Requests.Last(r => r.Path == "/v1/checkout/sessions");
         Assert.Multiple(() =>
         {
             Assert.That(created.Form["mode"], Is.EqualTo("subscription"));
@@ -240,7 +233,7 @@ public sealed class TreasuryTests(DatabaseProvider provider) : AppFixture(provid
         var empty = await chloe.GetAsync($"/c/{t.Slug}/posts/{post}/support");
         Assert.That(empty.Contains("Votre porte-monnaie est vide"), Is.True);
         var top = await chloe.SubmitAsync($"/c/{t.Slug}/dues", $"/c/{t.Slug}/wallet/top-up", new Dictionary<string, string> { ["Amount"] = "5" });
-        await t.DeliverAsync(App, "evt_top_tip", "checkout.session.completed", _stripe.Complete(top.Location!.AbsolutePath.Split('/')[^1]));
+        await t.DeliverAsync(App, "evt_top_tip", "checkout.session.completed", StripeServer.Complete(top.Location!.AbsolutePath.Split('/')[^1]));
 
         var tip = await chloe.SubmitAsync($"/c/{t.Slug}/posts/{post}/support", $"/c/{t.Slug}/posts/{post}/support", new Dictionary<string, string> { ["Amount"] = "0,50" });
         Assert.That(tip.Status, Is.EqualTo(HttpStatusCode.Redirect), tip.Html);

@@ -138,8 +138,12 @@ public sealed class PostsController(CoopDbContext db, TenantContext tenantContex
         var appealable = viewer is null ? [] : await db.ModerationActions.AsNoTracking()
             .Where(a => a.AuthorId == viewer.MemberId && (a.ContentId == id || comments.Select(c => c.Id).Contains(a.ContentId!.Value)))
             .ToListAsync(ct);
-        var thanksOpen = viewer is { ActiveMember: true } && post.AuthorId != viewer.MemberId && (await access.RulesAsync(ct)).Thanks;
-        var thanked = thanksOpen && await db.Thanks.AnyAsync(t => t.PostId == id && t.FromMemberId == viewer!.MemberId, ct);
+        // Whether thanks are on here and whether this viewer already gave theirs, in one round trip.
+        var thanks = viewer is { ActiveMember: true } && post.AuthorId != viewer.MemberId
+            ? await db.Tenants.AsNoTracking().Where(t => t.Id == tenantContext.TenantId)
+                .Select(t => new { Open = t.CommunityThanks, Given = db.Thanks.Any(x => x.PostId == id && x.FromMemberId == viewer.MemberId) }).SingleAsync(ct)
+            : null;
+        var (thanksOpen, thanked) = (thanks?.Open ?? false, thanks is { Open: true, Given: true });
         return new PostModel(Slug, space, post, comments, names, viewer,
             SpaceAccess.CanPost(space, viewer, membership, await access.MayWriteAsync(ct)), moderator, form, appealable, thanksOpen, thanked);
     }

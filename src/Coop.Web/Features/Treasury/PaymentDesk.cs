@@ -66,12 +66,6 @@ public sealed class PaymentDesk(CoopDbContext db, Books books, TenantContext ten
         return true;
     }
 
-    public static bool Fail(Payment payment, string reason, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(payment);
-        return payment.Fail(reason, now);
-    }
-
     /// <summary>The treasurer refunds part or all of a payment (online ones go through the provider first, see <see cref="Stripe.CheckoutDesk"/>).</summary>
     public Task<Payment> RefundAsync(Guid paymentId, long amountMinor, CancellationToken ct) => books.InTransactionAsync(async token =>
     {

@@ -65,7 +65,7 @@ public sealed class StripeEvents(CoopDbContext db, Books books, PaymentDesk desk
         if (await PaymentOfAsync(session, ct) is not { } payment) return EventOutcome.Ignored;
         if (!succeeded)
         {
-            PaymentDesk.Fail(payment, StripeJson.Text(session, "status") == "expired" ? "checkout expired" : "debit failed", clock.GetUtcNow());
+            payment.Fail(StripeJson.Text(session, "status") == "expired" ? "checkout expired" : "debit failed", clock.GetUtcNow());
             return EventOutcome.Done;
         }
         var method = payment.Currency == TenantCurrency.CanadianDollar ? PaymentMethod.PreAuthorizedDebit : PaymentMethod.SepaDebit;
@@ -81,7 +81,7 @@ public sealed class StripeEvents(CoopDbContext db, Books books, PaymentDesk desk
             // Never book an amount other than the one asked for: the treasurer sees a failed payment with the reason.
             logger.LogError("Stripe session {Session} paid {Amount} {Currency} for payment {PaymentId} of {Expected} {ExpectedCurrency}",
                 StripeJson.Text(session, "id"), amount, currency, payment.Id, payment.AmountMinor, payment.Currency);
-            PaymentDesk.Fail(payment, "amount or currency differs from the checkout", clock.GetUtcNow());
+            payment.Fail("amount or currency differs from the checkout", clock.GetUtcNow());
             return EventOutcome.Done;
         }
         await desk.SucceedAsync(payment, method, StripeJson.Id(session, "payment_intent"), 0, ct);
