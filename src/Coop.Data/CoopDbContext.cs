@@ -72,6 +72,18 @@ public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
     public DbSet<Domain.Treasury.WalletTransfer> WalletTransfers => Set<Domain.Treasury.WalletTransfer>();
     public DbSet<Domain.Treasury.ProviderEvent> ProviderEvents => Set<Domain.Treasury.ProviderEvent>();
     public DbSet<Domain.Treasury.TenantCounter> TenantCounters => Set<Domain.Treasury.TenantCounter>();
+    public DbSet<Domain.Audience.Contact> Contacts => Set<Domain.Audience.Contact>();
+    public DbSet<Domain.Audience.Purpose> Purposes => Set<Domain.Audience.Purpose>();
+    public DbSet<Domain.Audience.PurposeText> PurposeTexts => Set<Domain.Audience.PurposeText>();
+    public DbSet<Domain.Audience.ConsentRecord> ConsentRecords => Set<Domain.Audience.ConsentRecord>();
+    public DbSet<Domain.Audience.ContactConsent> ContactConsents => Set<Domain.Audience.ContactConsent>();
+    public DbSet<Domain.Audience.Segment> Segments => Set<Domain.Audience.Segment>();
+    public DbSet<Domain.Audience.Campaign> Campaigns => Set<Domain.Audience.Campaign>();
+    public DbSet<Domain.Audience.PrivacyRequest> PrivacyRequests => Set<Domain.Audience.PrivacyRequest>();
+    public DbSet<Domain.Audience.ProcessingActivity> ProcessingActivities => Set<Domain.Audience.ProcessingActivity>();
+    public DbSet<Domain.Audience.RetentionRun> RetentionRuns => Set<Domain.Audience.RetentionRun>();
+    public DbSet<Domain.Audience.PageViewCount> PageViewCounts => Set<Domain.Audience.PageViewCount>();
+    public DbSet<Domain.Audience.ContactImport> ContactImports => Set<Domain.Audience.ContactImport>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

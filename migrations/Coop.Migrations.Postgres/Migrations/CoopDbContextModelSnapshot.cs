@@ -139,6 +139,10 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -152,6 +156,11 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("ListUnsubscribe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("list_unsubscribe");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
@@ -189,6 +198,9 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_outbox_messages_campaign_id");
+
                     b.HasIndex("SentAt", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_sent_at_next_attempt_at");
 
@@ -222,6 +234,686 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.ToTable("data_protection_keys", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Platform");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Campaign", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipients");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("segment_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("TenantId", "SegmentId")
+                        .HasDatabaseName("ix_campaigns_tenant_id_segment_id");
+
+                    b.ToTable("campaigns", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("evidence");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("boolean")
+                        .HasColumnName("given");
+
+                    b.Property<Guid>("PurposeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_consent_records");
+
+                    b.HasIndex("TenantId", "PurposeId")
+                        .HasDatabaseName("ix_consent_records_tenant_id_purpose_id");
+
+                    b.HasIndex("TenantId", "ContactId", "PurposeId")
+                        .HasDatabaseName("ix_consent_records_tenant_id_contact_id_purpose_id");
+
+                    b.ToTable("consent_records", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Contact", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailNormalized")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email_normalized");
+
+                    b.Property<DateTimeOffset>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_active_at");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<DateTimeOffset?>("ReconsentRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reconsent_requested_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("tags");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("TenantId", "EmailNormalized")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contacts_tenant_id_email_normalized");
+
+                    b.HasIndex("TenantId", "LastActiveAt")
+                        .HasDatabaseName("ix_contacts_tenant_id_last_active_at");
+
+                    b.ToTable("contacts", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ContactConsent", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("PurposeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_contact_consents");
+
+                    b.HasIndex("TenantId", "PurposeId")
+                        .HasDatabaseName("ix_contact_consents_tenant_id_purpose_id");
+
+                    b.HasIndex("TenantId", "ContactId", "PurposeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contact_consents_tenant_id_contact_id_purpose_id");
+
+                    b.ToTable("contact_consents", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ContactImport", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<int>("Consents")
+                        .HasColumnType("integer")
+                        .HasColumnName("consents");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("headers");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("integer")
+                        .HasColumnName("inserted");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_contact_imports");
+
+                    b.ToTable("contact_imports", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.PageViewCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("page");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint")
+                        .HasColumnName("views");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_page_view_counts");
+
+                    b.HasIndex("TenantId", "Day", "Page")
+                        .IsUnique()
+                        .HasDatabaseName("ix_page_view_counts_tenant_id_day_page");
+
+                    b.ToTable("page_view_counts", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.PrivacyRequest", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_label");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_privacy_requests");
+
+                    b.HasIndex("TenantId", "Status", "DueAt")
+                        .HasDatabaseName("ix_privacy_requests_tenant_id_status_due_at");
+
+                    b.ToTable("privacy_requests", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ProcessingActivity", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DataCategories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("data_categories");
+
+                    b.Property<string>("DataSubjects")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("data_subjects");
+
+                    b.Property<bool>("Edited")
+                        .HasColumnType("boolean")
+                        .HasColumnName("edited");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Purposes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("purposes");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("Retention")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("retention");
+
+                    b.Property<string>("Security")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("security");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_processing_activities");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_processing_activities_tenant_id_key");
+
+                    b.ToTable("processing_activities", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Purpose", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("archived");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_purposes");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purposes_tenant_id_name");
+
+                    b.ToTable("purposes", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.PurposeText", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PurposeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_purpose_texts");
+
+                    b.HasIndex("TenantId", "PurposeId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purpose_texts_tenant_id_purpose_id_version");
+
+                    b.ToTable("purpose_texts", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.RetentionRun", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ContactsDeleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("contacts_deleted");
+
+                    b.Property<int>("MembersPseudonymised")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_pseudonymised");
+
+                    b.Property<int>("ReconsentRequested")
+                        .HasColumnType("integer")
+                        .HasColumnName("reconsent_requested");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_retention_runs");
+
+                    b.ToTable("retention_runs", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Segment", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PostalPrefix")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("postal_prefix");
+
+                    b.Property<Guid>("PurposeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tag");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_segments");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_segments_tenant_id_name");
+
+                    b.HasIndex("TenantId", "PurposeId")
+                        .HasDatabaseName("ix_segments_tenant_id_purpose_id");
+
+                    b.ToTable("segments", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
             modelBuilder.Entity("Coop.Domain.Audit.AuditEntry", b =>
@@ -1727,6 +2419,10 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("motivation");
 
+                    b.Property<DateTimeOffset?>("PseudonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pseudonymised_at");
+
                     b.Property<int>("Roles")
                         .HasColumnType("integer")
                         .HasColumnName("roles");
@@ -1985,6 +2681,10 @@ namespace Coop.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<int>("FormerMemberRetentionMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("former_member_retention_months");
+
                     b.Property<string>("LegalForm")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2014,6 +2714,16 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.Property<bool>("PreAuthorizedDebit")
                         .HasColumnType("boolean")
                         .HasColumnName("pre_authorized_debit");
+
+                    b.Property<string>("PrivacyOfficerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("privacy_officer_email");
+
+                    b.Property<string>("PrivacyOfficerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("privacy_officer_name");
 
                     b.Property<bool>("ProxiesAllowed")
                         .HasColumnType("boolean")
@@ -2801,6 +3511,63 @@ namespace Coop.Migrations.Postgres.Migrations
                     b.ToTable("user_tokens", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Platform");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Campaign", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaigns_segments_tenant_id_segment_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ConsentRecord", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Purpose", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurposeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_records_purposes_tenant_id_purpose_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ContactConsent", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_consents_contacts_tenant_id_contact_id");
+
+                    b.HasOne("Coop.Domain.Audience.Purpose", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurposeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_consents_purposes_tenant_id_purpose_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.PurposeText", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Purpose", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurposeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purpose_texts_purposes_tenant_id_purpose_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Segment", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Purpose", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurposeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_segments_purposes_tenant_id_purpose_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Charter.CharterAcceptance", b =>

@@ -134,6 +134,10 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -147,6 +151,11 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
+
+                    b.Property<string>("ListUnsubscribe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_unsubscribe");
 
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
@@ -184,6 +193,9 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_outbox_messages_campaign_id");
+
                     b.HasIndex("SentAt", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_sent_at_next_attempt_at");
 
@@ -215,6 +227,686 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.ToTable("data_protection_keys", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Platform");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Campaign", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipients");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment_id");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("TenantId", "SegmentId")
+                        .HasDatabaseName("ix_campaigns_tenant_id_segment_id");
+
+                    b.ToTable("campaigns", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("given");
+
+                    b.Property<Guid>("PurposeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_consent_records");
+
+                    b.HasIndex("TenantId", "PurposeId")
+                        .HasDatabaseName("ix_consent_records_tenant_id_purpose_id");
+
+                    b.HasIndex("TenantId", "ContactId", "PurposeId")
+                        .HasDatabaseName("ix_consent_records_tenant_id_contact_id_purpose_id");
+
+                    b.ToTable("consent_records", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Contact", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailNormalized")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_normalized");
+
+                    b.Property<long>("LastActiveAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_active_at");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_code");
+
+                    b.Property<long?>("ReconsentRequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reconsent_requested_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("TenantId", "EmailNormalized")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contacts_tenant_id_email_normalized");
+
+                    b.HasIndex("TenantId", "LastActiveAt")
+                        .HasDatabaseName("ix_contacts_tenant_id_last_active_at");
+
+                    b.ToTable("contacts", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ContactConsent", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("PurposeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("since");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_contact_consents");
+
+                    b.HasIndex("TenantId", "PurposeId")
+                        .HasDatabaseName("ix_contact_consents_tenant_id_purpose_id");
+
+                    b.HasIndex("TenantId", "ContactId", "PurposeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contact_consents_tenant_id_contact_id_purpose_id");
+
+                    b.ToTable("contact_consents", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ContactImport", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<int>("Consents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consents");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("headers");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inserted");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_contact_imports");
+
+                    b.ToTable("contact_imports", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.PageViewCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("page");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("views");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_page_view_counts");
+
+                    b.HasIndex("TenantId", "Day", "Page")
+                        .IsUnique()
+                        .HasDatabaseName("ix_page_view_counts_tenant_id_day_page");
+
+                    b.ToTable("page_view_counts", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.PrivacyRequest", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_label");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_privacy_requests");
+
+                    b.HasIndex("TenantId", "Status", "DueAt")
+                        .HasDatabaseName("ix_privacy_requests_tenant_id_status_due_at");
+
+                    b.ToTable("privacy_requests", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ProcessingActivity", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DataCategories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_categories");
+
+                    b.Property<string>("DataSubjects")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_subjects");
+
+                    b.Property<bool>("Edited")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edited");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Purposes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purposes");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("Retention")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention");
+
+                    b.Property<string>("Security")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_processing_activities");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_processing_activities_tenant_id_key");
+
+                    b.ToTable("processing_activities", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Purpose", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_purposes");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purposes_tenant_id_name");
+
+                    b.ToTable("purposes", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.PurposeText", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PurposeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_purpose_texts");
+
+                    b.HasIndex("TenantId", "PurposeId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purpose_texts_tenant_id_purpose_id_version");
+
+                    b.ToTable("purpose_texts", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.RetentionRun", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ContactsDeleted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contacts_deleted");
+
+                    b.Property<int>("MembersPseudonymised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_pseudonymised");
+
+                    b.Property<int>("ReconsentRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reconsent_requested");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_retention_runs");
+
+                    b.ToTable("retention_runs", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Segment", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PostalPrefix")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_prefix");
+
+                    b.Property<Guid>("PurposeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tag");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_segments");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_segments_tenant_id_name");
+
+                    b.HasIndex("TenantId", "PurposeId")
+                        .HasDatabaseName("ix_segments_tenant_id_purpose_id");
+
+                    b.ToTable("segments", (string)null);
+
+                    b.HasAnnotation("Coop:Scope", "Tenant");
                 });
 
             modelBuilder.Entity("Coop.Domain.Audit.AuditEntry", b =>
@@ -1720,6 +2412,10 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("motivation");
 
+                    b.Property<long?>("PseudonymisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pseudonymised_at");
+
                     b.Property<int>("Roles")
                         .HasColumnType("INTEGER")
                         .HasColumnName("roles");
@@ -1978,6 +2674,10 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<int>("FormerMemberRetentionMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("former_member_retention_months");
+
                     b.Property<string>("LegalForm")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2007,6 +2707,16 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.Property<bool>("PreAuthorizedDebit")
                         .HasColumnType("INTEGER")
                         .HasColumnName("pre_authorized_debit");
+
+                    b.Property<string>("PrivacyOfficerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("privacy_officer_email");
+
+                    b.Property<string>("PrivacyOfficerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("privacy_officer_name");
 
                     b.Property<bool>("ProxiesAllowed")
                         .HasColumnType("INTEGER")
@@ -2792,6 +3502,63 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.ToTable("user_tokens", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Platform");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Campaign", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaigns_segments_tenant_id_segment_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ConsentRecord", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Purpose", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurposeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_records_purposes_tenant_id_purpose_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.ContactConsent", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_consents_contacts_tenant_id_contact_id");
+
+                    b.HasOne("Coop.Domain.Audience.Purpose", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurposeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_consents_purposes_tenant_id_purpose_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.PurposeText", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Purpose", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurposeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purpose_texts_purposes_tenant_id_purpose_id");
+                });
+
+            modelBuilder.Entity("Coop.Domain.Audience.Segment", b =>
+                {
+                    b.HasOne("Coop.Domain.Audience.Purpose", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurposeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_segments_purposes_tenant_id_purpose_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Charter.CharterAcceptance", b =>

@@ -13,6 +13,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(500);
+        builder.Property(m => m.ListUnsubscribe).HasMaxLength(1000);
+        builder.HasIndex(m => m.CampaignId);
         // The sender's claim query: unsent, due messages in order.
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
     }

@@ -22,6 +22,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.StateReason).HasMaxLength(1000);
         builder.Property(t => t.ContactEmail).HasMaxLength(256);
         builder.Property(t => t.StripeAccountId).HasMaxLength(100);
+        builder.Property(t => t.PrivacyOfficerName).HasMaxLength(200);
+        builder.Property(t => t.PrivacyOfficerEmail).HasMaxLength(256);
         // A connected account is one cooperative's: a webhook naming it is routed to that cooperative only.
         builder.HasIndex(t => t.StripeAccountId).IsUnique();
         builder.ComplexProperty(t => t.Territory, territory =>

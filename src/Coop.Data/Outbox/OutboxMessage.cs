@@ -37,7 +37,18 @@ public sealed class OutboxMessage : IPlatformEntity
     public string? LastError { get; private set; }
     public bool Abandoned { get; private set; }
 
+    /// <summary>The campaign this mail belongs to, for its delivery counts and for withdrawing it when the contact unsubscribes first.</summary>
+    public Guid? CampaignId { get; private set; }
+    /// <summary>The one-click unsubscribe address (RFC 8058), sent as the List-Unsubscribe header.</summary>
+    public string? ListUnsubscribe { get; private set; }
+
     public const int MaxAttempts = 8;
+
+    public void ForCampaign(Guid campaignId, string unsubscribeUrl)
+    {
+        CampaignId = campaignId;
+        ListUnsubscribe = unsubscribeUrl;
+    }
 
     public void MarkSent(DateTimeOffset now)
     {

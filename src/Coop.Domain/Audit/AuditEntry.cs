@@ -35,4 +35,24 @@ public sealed class AuditEntry : ITenantOwned
     public string Summary { get; private set; }
     public string? Before { get; private set; }
     public string? After { get; private set; }
+
+    /// <summary>
+    /// Erasure: the log keeps what happened, but every mention of the person (by name or address) now reads as their
+    /// pseudonym. The only change ever made to a log line.
+    /// </summary>
+    public bool Redact(IReadOnlyCollection<string> mentions, string pseudonym)
+    {
+        var changed = false;
+        string R(string text)
+        {
+            foreach (var m in mentions.Where(m => m.Length > 0))
+                if (text.Contains(m, StringComparison.OrdinalIgnoreCase)) { text = text.Replace(m, pseudonym, StringComparison.OrdinalIgnoreCase); changed = true; }
+            return text;
+        }
+        ActorName = R(ActorName);
+        Summary = R(Summary);
+        if (Before is not null) Before = R(Before);
+        if (After is not null) After = R(After);
+        return changed;
+    }
 }

@@ -35,6 +35,14 @@ public sealed class Member : ITenantOwned
     public string? Motivation { get; private set; }
     /// <summary>Whether other members see this person in the member directory (the member's own choice).</summary>
     public bool ListedInDirectory { get; private set; } = true;
+    /// <summary>
+    /// When the person's data here was erased (their request, or the retention period after leaving). The row stays,
+    /// under a pseudonym, because the register of associates, the books and the minutes must keep pointing at it.
+    /// </summary>
+    public DateTimeOffset? PseudonymisedAt { get; private set; }
+
+    /// <summary>"Ancien·ne associé·e 7F3A2C": stable for the row, meaningless outside it.</summary>
+    public string Pseudonym => "#" + Id.ToString("N")[^6..].ToUpperInvariant();
 
     /// <summary>A visitor's application: status <see cref="MembershipStatus.Applicant"/> until an admin decides.</summary>
     public static Member Apply(Guid userId, string displayName, Guid? categoryId, string motivation, DateTimeOffset now)
@@ -60,6 +68,23 @@ public sealed class Member : ITenantOwned
     {
         if (Status is not (MembershipStatus.Active or MembershipStatus.Suspended)) throw new InvalidOperationException("Only a member can leave.");
         ChangeStatus(MembershipStatus.Resigned, null, now);
+    }
+
+    /// <summary>
+    /// Replaces what names or describes the person with a pseudonym. A member who is still active leaves first:
+    /// erasure ends the membership.
+    /// </summary>
+    public void Pseudonymise(string pseudonymLabel, DateTimeOffset now)
+    {
+        if (PseudonymisedAt is not null) return;
+        if (Status is MembershipStatus.Active or MembershipStatus.Suspended or MembershipStatus.Applicant)
+            ChangeStatus(Status == MembershipStatus.Applicant ? MembershipStatus.Refused : MembershipStatus.Resigned, null, now);
+        DisplayName = pseudonymLabel;
+        Motivation = null;
+        StatusReason = null;
+        ListedInDirectory = false;
+        Roles = MemberRoles.Member;
+        PseudonymisedAt = now;
     }
 
     public void ChooseCategory(Guid? categoryId) => CategoryId = categoryId;

@@ -85,6 +85,20 @@ public sealed class Tenant : IPlatformEntity
         WalletMinimumTopUpMinor = walletMinimumTopUpMinor;
     }
 
+    /// <summary>The person who answers privacy questions (RGPD's DPO, Loi 25's "responsable de la protection des renseignements personnels"); shown publicly.</summary>
+    public string? PrivacyOfficerName { get; private set; }
+    public string? PrivacyOfficerEmail { get; private set; }
+    /// <summary>Months after leaving before a former member's personal data is pseudonymised (what the law keeps, kept under the pseudonym).</summary>
+    public int FormerMemberRetentionMonths { get; private set; } = 12;
+
+    public void ConfigurePrivacy(string? officerName, string? officerEmail, int formerMemberRetentionMonths)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(formerMemberRetentionMonths, 1);
+        PrivacyOfficerName = string.IsNullOrWhiteSpace(officerName) ? null : officerName.Trim();
+        PrivacyOfficerEmail = string.IsNullOrWhiteSpace(officerEmail) ? null : officerEmail.Trim();
+        FormerMemberRetentionMonths = formerMemberRetentionMonths;
+    }
+
     public void ConfigureCommunity(bool openToVisitors, bool thanks, int newMemberDays, int newMemberDailyPosts)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(newMemberDays);

@@ -17,6 +17,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l) : TagHelp
     public string For { get; set; } = string.Empty;
     public string Label { get; set; } = string.Empty;
     public string? Hint { get; set; }
+    /// <summary>An input type, or "textarea".</summary>
     public string Type { get; set; } = "text";
     public string? Autocomplete { get; set; }
     public string? Value { get; set; }
@@ -48,14 +49,16 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l) : TagHelp
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"field-error\" id=\"{id}-error\">{enc.Encode(string.Join(" ", errors))}</p>");
             describedBy.Add(id + "-error");
         }
-        html.Append(CultureInfo.InvariantCulture, $"<input id=\"{id}\" name=\"{enc.Encode(For)}\" type=\"{enc.Encode(Type)}\"");
-        if (value is not null) html.Append(CultureInfo.InvariantCulture, $" value=\"{enc.Encode(value)}\"");
+        var textarea = Type == "textarea";
+        if (textarea) html.Append(CultureInfo.InvariantCulture, $"<textarea id=\"{id}\" name=\"{enc.Encode(For)}\" rows=\"6\"");
+        else html.Append(CultureInfo.InvariantCulture, $"<input id=\"{id}\" name=\"{enc.Encode(For)}\" type=\"{enc.Encode(Type)}\"");
+        if (value is not null && !textarea) html.Append(CultureInfo.InvariantCulture, $" value=\"{enc.Encode(value)}\"");
         if (Autocomplete is not null) html.Append(CultureInfo.InvariantCulture, $" autocomplete=\"{enc.Encode(Autocomplete)}\"");
         if (Inputmode is not null) html.Append(CultureInfo.InvariantCulture, $" inputmode=\"{enc.Encode(Inputmode)}\"");
         if (Required) html.Append(" required");
         if (errors.Count > 0) html.Append(" aria-invalid=\"true\"");
         if (describedBy.Count > 0) html.Append(CultureInfo.InvariantCulture, $" aria-describedby=\"{string.Join(' ', describedBy)}\"");
-        html.Append(" />");
+        html.Append(textarea ? ">" + enc.Encode(value ?? "") + "</textarea>" : " />");
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;

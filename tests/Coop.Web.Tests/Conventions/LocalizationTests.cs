@@ -68,6 +68,18 @@ public sealed partial class LocalizationTests
         foreach (var v in Enum.GetValues<Coop.Domain.Treasury.TransferKind>()) yield return "TransferKind." + v;
         foreach (var v in Enum.GetValues<Coop.Domain.Treasury.Journal>()) yield return "Journal." + v;
         foreach (var v in Coop.Domain.Treasury.LedgerAccount.All) yield return "Account." + v;
+        // Audience and privacy.
+        foreach (var v in Enum.GetValues<Coop.Domain.Audience.ConsentChannel>()) yield return "ConsentChannel." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Audience.CampaignStatus>()) yield return "CampaignStatus." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Audience.PrivacyRequestKind>()) yield return "PrivacyRequestKind." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Audience.PrivacyRequestStatus>()) yield return "PrivacyRequestStatus." + v;
+        foreach (var v in Enum.GetValues<Coop.Domain.Audience.PrivacySubject>()) yield return "PrivacySubject." + v;
+        foreach (var v in Enum.GetValues<Coop.Web.Features.Audience.ImportEncoding>()) yield return "ImportEncoding." + v;
+        foreach (var v in Enum.GetValues<Coop.Web.Features.Audience.LinkState>()) { yield return "Link." + v; yield return $"Link.{v}.Text"; }
+        foreach (var v in new[] { "Email", "Name", "Phone", "PostalCode", "Tags", "ConsentDate", "ConsentSource" }) yield return "Import.Field." + v;
+        foreach (var v in new[] { "Purposes", "LegalBasis", "DataCategories", "DataSubjects", "Recipients", "Retention", "Security" }) yield return "Register." + v;
+        foreach (var key in Coop.Web.Features.Audience.ProcessingRegister.BuiltIn)
+            foreach (var field in new[] { "Name", "Purposes", "Basis", "Data", "Subjects", "Recipients", "Retention" }) yield return $"Register.{key}.{field}";
         // Audit actions recorded anywhere in the code ("member.approved"...) and the statutes rules' codes.
         foreach (var file in Directory.EnumerateFiles(WebRoot, "*.cs", SearchOption.AllDirectories))
             foreach (Match m in AuditAction().Matches(File.ReadAllText(file))) yield return "Audit.Action." + m.Groups[1].Value;
@@ -94,10 +106,10 @@ public sealed partial class LocalizationTests
     }
 
     // L["Key"], l["Key"], label="Key", hint="Key", resource-key string literals ("Mail.Confirm.Subject", "Error.NotFound.Title"...).
-    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit|Shares|Account|Governance|Vote|Assembly|Resolution|Minutes|Proxy|Attendance|Rules|Quorum|Box|Results|Community|Moderation|Notification|Treasury)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
+    [GeneratedRegex(""""(?:\b[Ll]\["|\blabel="|\bhint="|"(?=(?:Mail|Error|Problem|Api\.Token|Identity|Validation|Members|Statutes|Charter|Join|Applications|Directory|Platform\.[A-Z]|Invitation|Settings|Audit|Shares|Account|Governance|Vote|Assembly|Resolution|Minutes|Proxy|Attendance|Rules|Quorum|Box|Results|Community|Moderation|Notification|Treasury|Audience|Import|Privacy|Subscribe|Campaign|Preferences|Link|Register|Unsubscribe|Analytics)\.))(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+)(?=")"""")]
     private static partial Regex Used();
 
-    [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes|shares|export|support|vote|assembly|rules|dues|payment|wallet|treasury)\\.(?!csv)[a-z]+)\"")]
+    [GeneratedRegex("\"((?:tenant|member|charter|invitation|settings|statutes|shares|export|support|vote|assembly|rules|dues|payment|wallet|treasury|personal|privacy|audience)\\.(?!csv)[a-z]+)\"")]
     private static partial Regex AuditAction();
 
     [GeneratedRegex("new\\(\"(Statutes\\.[A-Za-z0-9.]+)\"")]

@@ -36,6 +36,7 @@ public class CoopApp(TestDatabase database, SmtpSink smtp, IReadOnlyDictionary<s
             ["Governance:Clock"] = "false",
             ["Community:Digests"] = "false",
             ["Treasury:Clock"] = "false",
+            ["Audience:Clock"] = "false",
             ["Mail:PublicBaseUrl"] = "http://localhost",
             ["RateLimits:Account:PermitLimit"] = "10000",
         };

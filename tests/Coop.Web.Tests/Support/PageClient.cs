@@ -29,6 +29,22 @@ public sealed partial class PageClient(HttpClient http)
         return await Page.ReadAsync(response);
     }
 
+    /// <summary>Posts a form with a file, as a browser does (multipart/form-data).</summary>
+    public async Task<Page> UploadAsync(string formPage, string action, IDictionary<string, string> fields, string fileField, string fileName, byte[] content)
+    {
+        var page = await GetAsync(formPage);
+        var token = Token().Match(page.Html);
+        Assert.That(token.Success, Is.True, $"No antiforgery token on {formPage} ({page.Status})");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, fileField, fileName);
+        using var response = await Http.PostAsync(action, form);
+        return await Page.ReadAsync(response);
+    }
+
     public async Task<Page> SignInAsync(string email, string password)
     {
         var page = await SubmitAsync("/account/login", "/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

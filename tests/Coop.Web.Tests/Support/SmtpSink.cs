@@ -99,6 +99,10 @@ public sealed partial record ReceivedMail(IReadOnlyList<string> To, string Subje
 {
     public string FirstLink() => Link().Match(Text).Value;
 
+    public IReadOnlyList<string> Links() => Link().Matches(Text).Select(m => m.Value).ToList();
+
+    public string HeaderValue(string name) => Header(Raw[..Raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)], name);
+
     public static ReceivedMail Parse(List<string> to, string raw)
     {
         var headerEnd = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);

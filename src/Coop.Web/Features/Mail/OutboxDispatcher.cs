@@ -63,6 +63,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<SmtpO
             From = new MailAddress(options.Value.From),
         };
         mail.Headers.Add("Message-ID", $"<{message.Id}@coop>");
+        if (message.ListUnsubscribe is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients show their own "unsubscribe" button and POST to the link in one click.
+            mail.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.TextBody, System.Text.Encoding.UTF8, MediaTypeNames.Text.Plain));
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, System.Text.Encoding.UTF8, MediaTypeNames.Text.Html));
         return mail;

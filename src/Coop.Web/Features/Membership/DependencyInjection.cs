@@ -29,7 +29,9 @@ public static class DependencyInjection
             .AddPolicy(Policies.ApiMember, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser()
                 .AddRequirements(new TenantRoleRequirement(MemberRoles.Member)))
             .AddPolicy(Policies.ApiTreasurer, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser()
-                .AddRequirements(new TenantRoleRequirement(MemberRoles.Treasurer)));
+                .AddRequirements(new TenantRoleRequirement(MemberRoles.Treasurer)))
+            .AddPolicy(Policies.ApiAdmin, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser()
+                .AddRequirements(new TenantRoleRequirement(MemberRoles.Admin)));
         return builder;
     }
 }

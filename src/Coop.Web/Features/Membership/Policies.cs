@@ -19,4 +19,5 @@ public static class Policies
     public const string ApiSignedIn = "Api.SignedIn";
     public const string ApiMember = "Api.Tenant.Member";
     public const string ApiTreasurer = "Api.Tenant.Treasurer";
+    public const string ApiAdmin = "Api.Tenant.Admin";
 }

@@ -1,0 +1,194 @@
+using Coop.Data;
+using Coop.Domain.Audience;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Coop.Web.Features.Audience;
+
+/// <summary>What the person chose beside the column mapping.</summary>
+public sealed record ImportChoices(ImportEncoding Encoding, ImportMapping Mapping, Guid? PurposeId, string Source, bool SkipBadLines, bool DryRun);
+
+/// <summary>
+/// The import's result, dry or not: how many contacts are new, how many existed, how many lines were refused and
+/// why, how many consents were recorded, and how many were not because the person had withdrawn before.
+/// </summary>
+public sealed record ImportOutcome(int Lines, int Inserted, int Updated, int Consents, int ConsentsRefused, IReadOnlyList<ImportProblem> Problems, bool Written);
+
+/// <summary>
+/// Writes a checked CSV reading into the cooperative's contacts: new addresses become contacts, known ones are
+/// completed, and rows with a proof (date and source) get a consent to the chosen purpose, unless the person once
+/// withdrew it. All or nothing: with refused lines and without "skip bad lines", nothing is written. On PostgreSQL
+/// the rows travel by binary COPY into a temporary table and are merged by one statement; SQLite goes through EF.
+/// </summary>
+public sealed class ContactImporter(CoopDbContext db, TimeProvider clock)
+{
+    public async Task<ImportOutcome> RunAsync(byte[] content, string fileName, ImportChoices choices, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var now = clock.GetUtcNow();
+        var purpose = choices.PurposeId is { } pid
+            ? await db.Purposes.FirstOrDefaultAsync(p => p.Id == pid, ct) ?? throw new AudienceException("Audience.PurposeUnknown")
+            : null;
+        if (purpose is { CurrentVersion: < 1 }) throw new AudienceException("Audience.PurposeHasNoText");
+        var reading = ContactCsv.Read(content, choices.Encoding, choices.Mapping, now, ct);
+        var blocked = reading.Problems.Count > 0 && !choices.SkipBadLines;
+        if (choices.DryRun || blocked)
+        {
+            var existing = await ExistingAsync(reading.Rows.Select(r => r.EmailNormalized).ToList(), ct);
+            var withProof = purpose is null ? 0 : reading.Rows.Count(r => r.ConsentAt is not null);
+            return new ImportOutcome(reading.Lines, reading.Rows.Count - existing, existing, withProof, 0, reading.Problems, Written: false);
+        }
+        var evidence = $"{fileName}";
+        var (inserted, updated, given, refused) = db.Database.IsNpgsql()
+            ? await WriteWithCopyAsync(reading.Rows, purpose, choices.Source, evidence, now, ct)
+            : await WriteWithEfAsync(reading.Rows, purpose, choices.Source, evidence, now, ct);
+        return new ImportOutcome(reading.Lines, inserted, updated, given, refused, reading.Problems, Written: true);
+    }
+
+    private async Task<int> ExistingAsync(List<string> emails, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var chunk in emails.Chunk(1000))
+            count += await db.Contacts.CountAsync(c => chunk.Contains(c.EmailNormalized), ct);
+        return count;
+    }
+
+    private async Task<(int, int, int, int)> WriteWithEfAsync(IReadOnlyList<ImportRow> rows, Purpose? purpose, string source, string file, DateTimeOffset now, CancellationToken ct)
+    {
+        int inserted = 0, updated = 0, given = 0, refused = 0;
+        var withdrawn = purpose is null ? [] : (await db.ConsentRecords.Where(r => r.PurposeId == purpose.Id && !r.Given).Select(r => r.ContactId).ToListAsync(ct)).ToHashSet();
+        var consenting = purpose is null ? [] : (await db.ContactConsents.Where(c => c.PurposeId == purpose.Id).Select(c => c.ContactId).ToListAsync(ct)).ToHashSet();
+        foreach (var chunk in rows.Chunk(1000))
+        {
+            var keys = chunk.Select(r => r.EmailNormalized).ToList();
+            var known = await db.Contacts.Where(c => keys.Contains(c.EmailNormalized)).ToDictionaryAsync(c => c.EmailNormalized, ct);
+            foreach (var row in chunk)
+            {
+                if (known.TryGetValue(row.EmailNormalized, out var contact))
+                {
+                    contact.Rectify(row.Name ?? contact.Name, row.Phone ?? contact.Phone, row.PostalCode ?? contact.PostalCode);
+                    contact.AddTags(Contact.ParseTags(row.Tags));
+                    updated++;
+                }
+                else
+                {
+                    contact = new Contact(row.Name ?? LocalPart(row.Email), row.Email, row.Phone, row.PostalCode, Contact.ParseTags(row.Tags), source, now);
+                    db.Contacts.Add(contact);
+                    inserted++;
+                }
+                if (purpose is null || row.ConsentAt is null || consenting.Contains(contact.Id)) continue;
+                if (withdrawn.Contains(contact.Id)) { refused++; continue; }
+                var record = ConsentRecord.Give(contact.Id, purpose.Id, purpose.CurrentVersion, ConsentChannel.Import, Evidence(row, file), row.ConsentAt.Value, now);
+                db.ConsentRecords.Add(record);
+                db.ContactConsents.Add(new ContactConsent(contact.Id, purpose.Id, record.Id, record.Version, record.At));
+                consenting.Add(contact.Id);
+                given++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return (inserted, updated, given, refused);
+    }
+
+    private async Task<(int, int, int, int)> WriteWithCopyAsync(IReadOnlyList<ImportRow> rows, Purpose? purpose, string source, string file, DateTimeOffset now, CancellationToken ct)
+    {
+        var tenantId = db.TenantId ?? throw new InvalidOperationException("An import needs a cooperative.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Through EF first: the tenant session setting (and so row-level security) travels with this command.
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TEMP TABLE import_rows (id uuid, line int, email text, email_normalized text, name text, phone text, postal_code text, tags text,
+                consent_at timestamptz, consent_source text) ON COMMIT DROP
+            """, ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY import_rows (id, line, email, email_normalized, name, phone, postal_code, tags, consent_at, consent_source) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(Guid.CreateVersion7(now), NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(row.Line, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(row.Email, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(row.EmailNormalized, NpgsqlDbType.Text, ct);
+                await WriteNullableAsync(copy, row.Name, ct);
+                await WriteNullableAsync(copy, row.Phone, ct);
+                await WriteNullableAsync(copy, row.PostalCode, ct);
+                await copy.WriteAsync(row.Tags, NpgsqlDbType.Text, ct);
+                if (row.ConsentAt is { } at) await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct); else await copy.WriteNullAsync(ct);
+                await WriteNullableAsync(copy, row.ConsentSource, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        var tx = transaction.GetDbTransaction() as NpgsqlTransaction;
+        int inserted, updated;
+        await using (var merge = new NpgsqlCommand("""
+            WITH upd AS (
+              UPDATE contacts c SET
+                name = COALESCE(r.name, c.name),
+                phone = COALESCE(r.phone, c.phone),
+                postal_code = COALESCE(r.postal_code, c.postal_code),
+                tags = CASE WHEN r.tags = '' THEN c.tags ELSE left('|' || array_to_string(ARRAY(
+                         SELECT DISTINCT x COLLATE "C" FROM unnest(string_to_array(c.tags || r.tags, '|')) x WHERE x <> '' ORDER BY 1), '|') || '|', 500) END
+              FROM import_rows r WHERE c.tenant_id = @t AND c.email_normalized = r.email_normalized
+              RETURNING 1),
+            ins AS (
+              INSERT INTO contacts (tenant_id, id, name, email, email_normalized, phone, postal_code, tags, source, created_at, last_active_at)
+              SELECT @t, r.id, COALESCE(r.name, split_part(r.email, '@', 1)), r.email, r.email_normalized, r.phone, r.postal_code, r.tags, @source, @now, @now
+              FROM import_rows r WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.tenant_id = @t AND c.email_normalized = r.email_normalized)
+              ON CONFLICT (tenant_id, email_normalized) DO NOTHING
+              RETURNING 1)
+            SELECT (SELECT count(*) FROM ins)::int, (SELECT count(*) FROM upd)::int
+            """, connection, tx))
+        {
+            merge.Parameters.AddWithValue("t", tenantId);
+            merge.Parameters.AddWithValue("source", source);
+            merge.Parameters.AddWithValue("now", now);
+            await using var reader = await merge.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            inserted = reader.GetInt32(0);
+            updated = reader.GetInt32(1);
+        }
+        int given = 0, refused = 0;
+        if (purpose is not null)
+        {
+            await using var grant = new NpgsqlCommand("""
+                WITH proof AS (
+                  SELECT c.id AS contact_id, r.consent_at, r.consent_source, r.line,
+                         EXISTS (SELECT 1 FROM consent_records w WHERE w.tenant_id = @t AND w.contact_id = c.id AND w.purpose_id = @p AND NOT w.given) AS withdrawn
+                  FROM import_rows r JOIN contacts c ON c.tenant_id = @t AND c.email_normalized = r.email_normalized
+                  WHERE r.consent_at IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM contact_consents cc WHERE cc.tenant_id = @t AND cc.contact_id = c.id AND cc.purpose_id = @p)),
+                rec AS (
+                  INSERT INTO consent_records (tenant_id, id, contact_id, purpose_id, version, channel, given, evidence, at, recorded_at)
+                  SELECT @t, gen_random_uuid(), contact_id, @p, @v, 'Import', true, left(consent_source || ' (' || @file || ', ligne ' || line || ')', 300), consent_at, @now
+                  FROM proof WHERE NOT withdrawn
+                  RETURNING id, contact_id, at),
+                cur AS (
+                  INSERT INTO contact_consents (tenant_id, id, contact_id, purpose_id, record_id, version, since)
+                  SELECT @t, gen_random_uuid(), contact_id, @p, id, @v, at FROM rec RETURNING 1)
+                SELECT (SELECT count(*) FROM cur)::int, (SELECT count(*) FROM proof WHERE withdrawn)::int
+                """, connection, tx);
+            grant.Parameters.AddWithValue("t", tenantId);
+            grant.Parameters.AddWithValue("p", purpose.Id);
+            grant.Parameters.AddWithValue("v", purpose.CurrentVersion);
+            grant.Parameters.AddWithValue("file", file);
+            grant.Parameters.AddWithValue("now", now);
+            await using var reader = await grant.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            given = reader.GetInt32(0);
+            refused = reader.GetInt32(1);
+        }
+        await transaction.CommitAsync(ct);
+        return (inserted, updated, given, refused);
+    }
+
+    private static string Evidence(ImportRow row, string file) => $"{row.ConsentSource} ({file}, ligne {row.Line})";
+
+    private static string LocalPart(string email) => email[..email.IndexOf('@', StringComparison.Ordinal)];
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    {
+        if (value is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+    }
+}
