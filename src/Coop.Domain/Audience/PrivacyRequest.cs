@@ -63,6 +63,7 @@ public sealed class PrivacyRequest : ITenantOwned
     /// <summary>After an erasure, the request keeps its dates and outcome but no longer names the person.</summary>
     public void Forget(string pseudonym)
     {
+        if (ClosedBy == SubjectLabel) ClosedBy = pseudonym;
         SubjectLabel = pseudonym;
         Email = string.Empty;
         Details = string.Empty;

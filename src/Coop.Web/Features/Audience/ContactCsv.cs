@@ -64,7 +64,8 @@ public static class ContactCsv
                 ct.ThrowIfCancellationRequested();
                 lines++;
                 var line = (int)reader.LineNumber;
-                if (malformed.Contains(reader.Current.RowNumber)) { problems.Add(new(line, "Import.Malformed")); continue; }
+                // Malformed records are numbered counting the header; data rows are not.
+                if (malformed.Contains(reader.Current.RowNumber + 1)) { problems.Add(new(line, "Import.Malformed")); continue; }
                 var row = Check(reader, mapping, line, now, problems);
                 if (row is null) continue;
                 if (seen.TryGetValue(row.EmailNormalized, out var first)) { problems.Add(new(line, "Import.DuplicateInFile", first)); continue; }

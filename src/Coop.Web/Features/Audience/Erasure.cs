@@ -46,6 +46,7 @@ public sealed class Erasure(CoopDbContext db, ConsentBook consents, AuditLog aud
         await consents.WithdrawAllAsync(contact, ConsentChannel.Retention, "erasure", ct);
         // Contacts are never named in the audit log (entries carry their id), so only privacy requests mention them.
         await RedactAsync([contact.Name, contact.Email], pseudonym, contact.Id, auditLog: false, ct);
+        await ForgetMailsAsync(contact.Email, ct);
         db.Contacts.Remove(contact);
     }
 
@@ -70,11 +71,19 @@ public sealed class Erasure(CoopDbContext db, ConsentBook consents, AuditLog aud
         if (user.Email is { } email)
         {
             await db.Invitations.Where(i => i.Email == email).ExecuteDeleteAsync(ct);
+            await ForgetMailsAsync(email, ct);
             var normalized = Contact.NormalizeEmail(email);
             foreach (var contact in await db.Contacts.Where(c => c.MemberId == id || c.EmailNormalized == normalized).ToListAsync(ct))
                 await ForgetContactAsync(contact, ct);
         }
         await RedactAsync(mentions, pseudonym, id, auditLog: true, ct);
+    }
+
+    /// <summary>The cooperative's mails to the person, sent or waiting: their text names them.</summary>
+    private async Task ForgetMailsAsync(string email, CancellationToken ct)
+    {
+        var tenantId = db.TenantId;
+        await db.OutboxMessages.Where(m => m.TenantId == tenantId && m.To == email).ExecuteDeleteAsync(ct);
     }
 
     private async Task RedactAsync(string[] mentions, string pseudonym, Guid subjectId, bool auditLog, CancellationToken ct)

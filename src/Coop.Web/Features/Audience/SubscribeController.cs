@@ -192,7 +192,7 @@ public sealed class SubscribeController(CoopDbContext db, TenantContext tenantCo
         }
         await erasure.EraseContactAsync(contact, "self-service", ct);
         var request = new PrivacyRequest(PrivacyRequestKind.Erasure, PrivacySubject.Contact, contact.Id, Erasure.ContactPseudonym(contact.Id), "", "", clock.GetUtcNow());
-        request.Close(PrivacyRequestStatus.Done, Erasure.ContactPseudonym(contact.Id), null, clock.GetUtcNow());
+        request.Close(PrivacyRequestStatus.Done, "self-service", l["Privacy.ServedAtOnce"], clock.GetUtcNow());
         db.PrivacyRequests.Add(request);
         await db.SaveChangesAsync(ct);
         return View("Erased", Tenant.Slug);
@@ -234,7 +234,7 @@ public sealed class SubscribeController(CoopDbContext db, TenantContext tenantCo
     {
         var now = clock.GetUtcNow();
         var request = new PrivacyRequest(kind, PrivacySubject.Contact, contact.Id, Erasure.ContactPseudonym(contact.Id), contact.Email, "", now);
-        request.Close(PrivacyRequestStatus.Done, Erasure.ContactPseudonym(contact.Id), l["Privacy.ServedAtOnce"], now);
+        request.Close(PrivacyRequestStatus.Done, "self-service", l["Privacy.ServedAtOnce"], now);
         return request;
     }
 

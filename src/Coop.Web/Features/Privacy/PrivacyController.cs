@@ -80,7 +80,7 @@ public sealed class PrivacyController(CoopDbContext db, TenantContext tenantCont
         var bytes = await personalData.OfMemberAsync(member, ct);
         var now = clock.GetUtcNow();
         var request = new PrivacyRequest(PrivacyRequestKind.Access, PrivacySubject.Member, member.Id, member.DisplayName, "", "", now);
-        request.Close(PrivacyRequestStatus.Done, member.DisplayName, l["Privacy.ServedAtOnce"], now);
+        request.Close(PrivacyRequestStatus.Done, "self-service", l["Privacy.ServedAtOnce"], now);
         db.PrivacyRequests.Add(request);
         await db.SaveChangesAsync(ct);
         return File(bytes, "application/json", $"mes-donnees-{Tenant.Slug}.json");
