@@ -15,6 +15,7 @@ public sealed class AccessibilityTests : BrowserFixture
     private GovernanceSeed _votes = null!;
     private CommunitySeed _community = null!;
     private TreasurySeed _treasury = null!;
+    private AudienceSeed _audience = null!;
 
     [OneTimeSetUp]
     public async Task AddSuspendedCooperativeAsync()
@@ -48,6 +49,7 @@ public sealed class AccessibilityTests : BrowserFixture
         _votes = await GovernanceSeed.CreateAsync(App, World);
         _community = await CommunitySeed.CreateAsync(App, World);
         _treasury = await TreasurySeed.CreateAsync(App, World);
+        _audience = await AudienceSeed.CreateAsync(App, World);
     }
 
     private IEnumerable<string> AnonymousPages() =>
@@ -56,6 +58,9 @@ public sealed class AccessibilityTests : BrowserFixture
         "/account/confirm?userId=x&code=y", "/account/forgot-password", "/account/reset-password?userId=x&code=y",
         "/c/nowhere-at-all", $"/c/{_suspendedSlug}", $"/c/{World.A.Slug}/charter", $"/c/{World.A.Slug}/charter/history",
         $"/c/{World.A.Slug}/charter/diff/2", $"/invitations/{Guid.NewGuid()}/nothing",
+        $"/c/{World.A.Slug}/subscribe", $"/c/{World.A.Slug}/subscribe/embed", $"/c/{World.A.Slug}/privacy",
+        $"/c/{World.A.Slug}/preferences?token={Uri.EscapeDataString(_audience.PreferencesToken)}", $"/c/{World.A.Slug}/preferences?token=forged",
+        $"/c/{World.A.Slug}/unsubscribe?token=forged",
     ];
 
     private IEnumerable<string> MemberPages() =>
@@ -79,6 +84,11 @@ public sealed class AccessibilityTests : BrowserFixture
         $"/c/{World.A.Slug}/treasury", $"/c/{World.A.Slug}/treasury/calls", $"/c/{World.A.Slug}/treasury/payments", $"/c/{World.A.Slug}/treasury/payments/new",
         $"/c/{World.A.Slug}/treasury/plans", $"/c/{World.A.Slug}/treasury/ledger", $"/c/{World.A.Slug}/treasury/settings",
         $"/c/{World.A.Slug}/public/spaces/{_community.Space}",
+        $"/c/{World.A.Slug}/audience", $"/c/{World.A.Slug}/audience/contacts/new", $"/c/{World.A.Slug}/audience/contacts/{_audience.Contact}",
+        $"/c/{World.A.Slug}/audience/purposes", $"/c/{World.A.Slug}/audience/import", $"/c/{World.A.Slug}/audience/import/{_audience.Import}",
+        $"/c/{World.A.Slug}/audience/campaigns", $"/c/{World.A.Slug}/audience/campaigns/{_audience.Campaign}", $"/c/{World.A.Slug}/analytics",
+        $"/c/{World.A.Slug}/privacy/me", $"/c/{World.A.Slug}/privacy/admin", $"/c/{World.A.Slug}/privacy/admin/register",
+        $"/c/{World.A.Slug}/privacy/admin/retention", $"/c/{World.A.Slug}/privacy/admin/access", $"/c/{World.A.Slug}/privacy/admin/settings",
     ];
 
     [TestCase("fr-FR")]

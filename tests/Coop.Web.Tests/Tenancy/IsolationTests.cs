@@ -141,6 +141,14 @@ public sealed class IsolationTests(DatabaseProvider provider) : AppFixture(provi
     [TestCase("admin/applications")]
     [TestCase("admin/audit")]
     [TestCase("members")]
+    [TestCase("audience")]
+    [TestCase("audience/purposes")]
+    [TestCase("audience/import")]
+    [TestCase("audience/campaigns")]
+    [TestCase("analytics")]
+    [TestCase("privacy/admin")]
+    [TestCase("privacy/admin/register")]
+    [TestCase("privacy/admin/access")]
     public async Task Registry_pages_of_another_cooperative_are_refused(string page)
     {
         var admin = App.Visitor();
