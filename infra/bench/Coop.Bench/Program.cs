@@ -11,6 +11,9 @@ switch (args.FirstOrDefault() ?? "tally")
     case "tally":
         await TallyBenchmark.RunAsync(Cluster(), Int(1, 100_000), colleges: 4);
         break;
+    case "audience":
+        await AudienceBenchmark.RunAsync(Cluster(), Int(1, 100_000));
+        break;
     case "web-seed":
         // web-seed <database> <tenants> <members per tenant> <posts per tenant>: prints the target as JSON on stdout.
         var target = await WebSeed.RunAsync(Cluster(), args[1], Int(2, 1_000), Int(3, 100), Int(4, 1_000));
@@ -29,7 +32,7 @@ switch (args.FirstOrDefault() ?? "tally")
         await HttpTools.CostsAsync(new Uri(args[1]), args[2], args[3..]);
         break;
     default:
-        Console.Error.WriteLine("Unknown command. Known: tally [ballots] | web-seed <db> <tenants> <members> <posts> | rls <db> on|off | baseline <connection> <port> | login <url> <email> <password> | costs <url> <cookie> <path>...");
+        Console.Error.WriteLine("Unknown command. Known: tally [ballots] | audience [contacts] | web-seed <db> <tenants> <members> <posts> | rls <db> on|off | baseline <connection> <port> | login <url> <email> <password> | costs <url> <cookie> <path>...");
         return 2;
 }
 return 0;

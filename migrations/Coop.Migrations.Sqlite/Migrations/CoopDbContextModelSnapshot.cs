@@ -334,9 +334,6 @@ namespace Coop.Migrations.Sqlite.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_consent_records");
 
-                    b.HasIndex("TenantId", "PurposeId")
-                        .HasDatabaseName("ix_consent_records_tenant_id_purpose_id");
-
                     b.HasIndex("TenantId", "ContactId", "PurposeId")
                         .HasDatabaseName("ix_consent_records_tenant_id_contact_id_purpose_id");
 
@@ -418,9 +415,6 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_contacts_tenant_id_email_normalized");
 
-                    b.HasIndex("TenantId", "LastActiveAt")
-                        .HasDatabaseName("ix_contacts_tenant_id_last_active_at");
-
                     b.ToTable("contacts", (string)null);
 
                     b.HasAnnotation("Coop:Scope", "Tenant");
@@ -458,9 +452,6 @@ namespace Coop.Migrations.Sqlite.Migrations
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_contact_consents");
-
-                    b.HasIndex("TenantId", "PurposeId")
-                        .HasDatabaseName("ix_contact_consents_tenant_id_purpose_id");
 
                     b.HasIndex("TenantId", "ContactId", "PurposeId")
                         .IsUnique()
@@ -3512,33 +3503,6 @@ namespace Coop.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_campaigns_segments_tenant_id_segment_id");
-                });
-
-            modelBuilder.Entity("Coop.Domain.Audience.ConsentRecord", b =>
-                {
-                    b.HasOne("Coop.Domain.Audience.Purpose", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "PurposeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_consent_records_purposes_tenant_id_purpose_id");
-                });
-
-            modelBuilder.Entity("Coop.Domain.Audience.ContactConsent", b =>
-                {
-                    b.HasOne("Coop.Domain.Audience.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_contact_consents_contacts_tenant_id_contact_id");
-
-                    b.HasOne("Coop.Domain.Audience.Purpose", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "PurposeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_contact_consents_purposes_tenant_id_purpose_id");
                 });
 
             modelBuilder.Entity("Coop.Domain.Audience.PurposeText", b =>

@@ -19,7 +19,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Source).HasMaxLength(Contact.SourceMax);
         // One contact per address per cooperative: imports, forms and the API all meet on this index.
         builder.HasIndex(c => new { c.TenantId, c.EmailNormalized }).IsUnique();
-        builder.HasIndex(c => new { c.TenantId, c.LastActiveAt });
         builder.Ignore(c => c.TagList);
     }
 }
@@ -53,22 +52,19 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<ConsentRec
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Evidence).HasMaxLength(ConsentRecord.EvidenceMax);
-        // No foreign key to contacts: the ledger outlives an erased contact.
+        // No foreign key to contacts: the ledger outlives an erased contact. None to purposes either: they are never
+        // deleted (only archived), and a per-row check would double the cost of a 100,000-line import.
         builder.HasIndex(r => new { r.TenantId, r.ContactId, r.PurposeId });
-        builder.HasOne<Purpose>().WithMany().HasForeignKey(r => new { r.TenantId, r.PurposeId }).HasPrincipalKey(p => new { p.TenantId, p.Id })
-            .OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<ContactConsent> builder)
     {
         builder.ToTable("contact_consents");
         builder.Property(c => c.Id).ValueGeneratedNever();
+        // Segments ask "does this contact consent to that purpose": the unique index answers it. No foreign key: the
+        // rows go with their contact through ConsentBook.WithdrawAllAsync (erasure is the only way a contact is
+        // deleted), and a per-row check would add a fifth to a 100,000-line import.
         builder.HasIndex(c => new { c.TenantId, c.ContactId, c.PurposeId }).IsUnique();
-        builder.HasIndex(c => new { c.TenantId, c.PurposeId });
-        builder.HasOne<Contact>().WithMany().HasForeignKey(c => new { c.TenantId, c.ContactId }).HasPrincipalKey(c => new { c.TenantId, c.Id })
-            .OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Purpose>().WithMany().HasForeignKey(c => new { c.TenantId, c.PurposeId }).HasPrincipalKey(p => new { p.TenantId, p.Id })
-            .OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -98,31 +98,61 @@ public sealed class ContactImporter(CoopDbContext db, TimeProvider clock)
         // Through EF first: the tenant session setting (and so row-level security) travels with this command.
         await db.Database.ExecuteSqlRawAsync("""
             CREATE TEMP TABLE import_rows (id uuid, line int, email text, email_normalized text, name text, phone text, postal_code text, tags text,
-                consent_at timestamptz, consent_source text) ON COMMIT DROP
+                consent_at timestamptz, consent_source text, record_id uuid, consent_id uuid, contact_id uuid, existed boolean NOT NULL DEFAULT false) ON COMMIT DROP
             """, ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // Ids are made here, time-ordered (UUIDv7), so the new index entries land at the right edge of each B-tree.
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY import_rows (id, line, email, email_normalized, name, phone, postal_code, tags, consent_at, consent_source) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY import_rows (id, line, email, email_normalized, name, phone, postal_code, tags, consent_at, consent_source, record_id, consent_id) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var row in rows)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(Guid.CreateVersion7(now), NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(row.Line, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(row.Email, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.EmailNormalized, NpgsqlDbType.Text, ct);
-                await WriteNullableAsync(copy, row.Name, ct);
-                await WriteNullableAsync(copy, row.Phone, ct);
-                await WriteNullableAsync(copy, row.PostalCode, ct);
-                await copy.WriteAsync(row.Tags, NpgsqlDbType.Text, ct);
-                if (row.ConsentAt is { } at) await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct); else await copy.WriteNullAsync(ct);
-                await WriteNullableAsync(copy, row.ConsentSource, ct);
+                copy.StartRow();
+                copy.Write(Guid.CreateVersion7(now), NpgsqlDbType.Uuid);
+                copy.Write(row.Line, NpgsqlDbType.Integer);
+                copy.Write(row.Email, NpgsqlDbType.Text);
+                copy.Write(row.EmailNormalized, NpgsqlDbType.Text);
+                WriteNullable(copy, row.Name);
+                WriteNullable(copy, row.Phone);
+                WriteNullable(copy, row.PostalCode);
+                copy.Write(row.Tags, NpgsqlDbType.Text);
+                if (row.ConsentAt is { } at) copy.Write(at, NpgsqlDbType.TimestampTz); else copy.WriteNull();
+                WriteNullable(copy, row.ConsentSource);
+                copy.Write(Guid.CreateVersion7(now), NpgsqlDbType.Uuid);
+                copy.Write(Guid.CreateVersion7(now), NpgsqlDbType.Uuid);
             }
             await copy.CompleteAsync(ct);
         }
-        var tx = transaction.GetDbTransaction() as NpgsqlTransaction;
-        int inserted, updated;
-        await using (var merge = new NpgsqlCommand("""
+        var tx = (NpgsqlTransaction)transaction.GetDbTransaction();
+        NpgsqlCommand Command(string sql)
+        {
+            var command = new NpgsqlCommand(sql, connection, tx);
+            command.Parameters.AddWithValue("t", tenantId);
+            command.Parameters.AddWithValue("source", source);
+            command.Parameters.AddWithValue("file", file);
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("p", purpose?.Id ?? Guid.Empty);
+            command.Parameters.AddWithValue("v", purpose?.CurrentVersion ?? 0);
+            return command;
+        }
+        async Task<int> ExecuteAsync(string sql)
+        {
+            await using var command = Command(sql);
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+        async Task<int[]> RunAsync(string sql, int results)
+        {
+            await using var command = Command(sql);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var values = new int[results];
+            if (results > 0 && await reader.ReadAsync(ct)) for (var i = 0; i < results; i++) values[i] = reader.GetInt32(i);
+            return values;
+        }
+        // Each row learns its contact once (by the unique address index); every later step joins on ids.
+        await RunAsync("""
+            UPDATE import_rows r SET contact_id = c.id, existed = true FROM contacts c WHERE c.tenant_id = @t AND c.email_normalized = r.email_normalized
+            """, 0);
+        var merged = await RunAsync("""
             WITH upd AS (
               UPDATE contacts c SET
                 name = COALESCE(r.name, c.name),
@@ -130,54 +160,43 @@ public sealed class ContactImporter(CoopDbContext db, TimeProvider clock)
                 postal_code = COALESCE(r.postal_code, c.postal_code),
                 tags = CASE WHEN r.tags = '' THEN c.tags ELSE left('|' || array_to_string(ARRAY(
                          SELECT DISTINCT x COLLATE "C" FROM unnest(string_to_array(c.tags || r.tags, '|')) x WHERE x <> '' ORDER BY 1), '|') || '|', 500) END
-              FROM import_rows r WHERE c.tenant_id = @t AND c.email_normalized = r.email_normalized
+              FROM import_rows r WHERE r.existed AND c.tenant_id = @t AND c.id = r.contact_id
               RETURNING 1),
             ins AS (
               INSERT INTO contacts (tenant_id, id, name, email, email_normalized, phone, postal_code, tags, source, created_at, last_active_at)
               SELECT @t, r.id, COALESCE(r.name, split_part(r.email, '@', 1)), r.email, r.email_normalized, r.phone, r.postal_code, r.tags, @source, @now, @now
-              FROM import_rows r WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.tenant_id = @t AND c.email_normalized = r.email_normalized)
-              ON CONFLICT (tenant_id, email_normalized) DO NOTHING
+              FROM import_rows r WHERE NOT r.existed
               RETURNING 1)
             SELECT (SELECT count(*) FROM ins)::int, (SELECT count(*) FROM upd)::int
-            """, connection, tx))
-        {
-            merge.Parameters.AddWithValue("t", tenantId);
-            merge.Parameters.AddWithValue("source", source);
-            merge.Parameters.AddWithValue("now", now);
-            await using var reader = await merge.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            inserted = reader.GetInt32(0);
-            updated = reader.GetInt32(1);
-        }
+            """, 2);
+        var (inserted, updated) = (merged[0], merged[1]);
         int given = 0, refused = 0;
         if (purpose is not null)
         {
-            await using var grant = new NpgsqlCommand("""
-                WITH proof AS (
-                  SELECT c.id AS contact_id, r.consent_at, r.consent_source, r.line,
-                         EXISTS (SELECT 1 FROM consent_records w WHERE w.tenant_id = @t AND w.contact_id = c.id AND w.purpose_id = @p AND NOT w.given) AS withdrawn
-                  FROM import_rows r JOIN contacts c ON c.tenant_id = @t AND c.email_normalized = r.email_normalized
-                  WHERE r.consent_at IS NOT NULL
-                    AND NOT EXISTS (SELECT 1 FROM contact_consents cc WHERE cc.tenant_id = @t AND cc.contact_id = c.id AND cc.purpose_id = @p)),
-                rec AS (
-                  INSERT INTO consent_records (tenant_id, id, contact_id, purpose_id, version, channel, given, evidence, at, recorded_at)
-                  SELECT @t, gen_random_uuid(), contact_id, @p, @v, 'Import', true, left(consent_source || ' (' || @file || ', ligne ' || line || ')', 300), consent_at, @now
-                  FROM proof WHERE NOT withdrawn
-                  RETURNING id, contact_id, at),
-                cur AS (
-                  INSERT INTO contact_consents (tenant_id, id, contact_id, purpose_id, record_id, version, since)
-                  SELECT @t, gen_random_uuid(), contact_id, @p, id, @v, at FROM rec RETURNING 1)
-                SELECT (SELECT count(*) FROM cur)::int, (SELECT count(*) FROM proof WHERE withdrawn)::int
-                """, connection, tx);
-            grant.Parameters.AddWithValue("t", tenantId);
-            grant.Parameters.AddWithValue("p", purpose.Id);
-            grant.Parameters.AddWithValue("v", purpose.CurrentVersion);
-            grant.Parameters.AddWithValue("file", file);
-            grant.Parameters.AddWithValue("now", now);
-            await using var reader = await grant.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            given = reader.GetInt32(0);
-            refused = reader.GetInt32(1);
+            // New contacts cannot have consented or withdrawn before: only known ones are looked up. The ledger line
+            // and the current consent are two plain inserts over the same rows (their ids came with the COPY).
+            const string Eligible = """
+                r.consent_at IS NOT NULL AND (NOT r.existed OR (
+                  NOT EXISTS (SELECT 1 FROM contact_consents cc WHERE cc.tenant_id = @t AND cc.contact_id = r.contact_id AND cc.purpose_id = @p)
+                  AND NOT EXISTS (SELECT 1 FROM consent_records w WHERE w.tenant_id = @t AND w.contact_id = r.contact_id AND w.purpose_id = @p AND NOT w.given)))
+                """;
+            refused = (await RunAsync("""
+                SELECT count(*)::int FROM import_rows r WHERE r.existed AND r.consent_at IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM contact_consents cc WHERE cc.tenant_id = @t AND cc.contact_id = r.contact_id AND cc.purpose_id = @p)
+                  AND EXISTS (SELECT 1 FROM consent_records w WHERE w.tenant_id = @t AND w.contact_id = r.contact_id AND w.purpose_id = @p AND NOT w.given)
+                """, 1))[0];
+            // Given lines do not change the predicate, so the second insert picks the same rows as the first.
+            await ExecuteAsync($"""
+                INSERT INTO consent_records (tenant_id, id, contact_id, purpose_id, version, channel, given, evidence, at, recorded_at)
+                SELECT @t, r.record_id, COALESCE(r.contact_id, r.id), @p, @v, 'Import', true, left(r.consent_source || ' (' || @file || ', ligne ' || r.line || ')', 300), r.consent_at, @now
+                FROM import_rows r WHERE {Eligible}
+                """);
+            given = await ExecuteAsync($"""
+                INSERT INTO contact_consents (tenant_id, id, contact_id, purpose_id, record_id, version, since)
+                SELECT @t, r.consent_id, COALESCE(r.contact_id, r.id), @p, r.record_id, @v, r.consent_at
+                FROM import_rows r WHERE {Eligible}
+                """);
+
         }
         await transaction.CommitAsync(ct);
         return (inserted, updated, given, refused);
@@ -187,8 +206,9 @@ public sealed class ContactImporter(CoopDbContext db, TimeProvider clock)
 
     private static string LocalPart(string email) => email[..email.IndexOf('@', StringComparison.Ordinal)];
 
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    // Synchronous writes into the importer's buffer: it only goes to the network when full, and async per field costs more than it saves.
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
     {
-        if (value is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+        if (value is null) copy.WriteNull(); else copy.Write(value, NpgsqlDbType.Text);
     }
 }

@@ -52,6 +52,43 @@ namespace Coop.Migrations.Postgres.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "consent_records",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contact_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    purpose_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    given = table.Column<bool>(type: "boolean", nullable: false),
+                    evidence = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_consent_records", x => new { x.tenant_id, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "contact_consents",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contact_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    purpose_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    record_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_contact_consents", x => new { x.tenant_id, x.id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "contact_imports",
                 columns: table => new
                 {
@@ -192,61 +229,6 @@ namespace Coop.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "consent_records",
-                columns: table => new
-                {
-                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    contact_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    purpose_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    given = table.Column<bool>(type: "boolean", nullable: false),
-                    evidence = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_consent_records", x => new { x.tenant_id, x.id });
-                    table.ForeignKey(
-                        name: "fk_consent_records_purposes_tenant_id_purpose_id",
-                        columns: x => new { x.tenant_id, x.purpose_id },
-                        principalTable: "purposes",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "contact_consents",
-                columns: table => new
-                {
-                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    contact_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    purpose_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    record_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_contact_consents", x => new { x.tenant_id, x.id });
-                    table.ForeignKey(
-                        name: "fk_contact_consents_contacts_tenant_id_contact_id",
-                        columns: x => new { x.tenant_id, x.contact_id },
-                        principalTable: "contacts",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_contact_consents_purposes_tenant_id_purpose_id",
-                        columns: x => new { x.tenant_id, x.purpose_id },
-                        principalTable: "purposes",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "purpose_texts",
                 columns: table => new
                 {
@@ -332,31 +314,16 @@ namespace Coop.Migrations.Postgres.Migrations
                 columns: new[] { "tenant_id", "contact_id", "purpose_id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_consent_records_tenant_id_purpose_id",
-                table: "consent_records",
-                columns: new[] { "tenant_id", "purpose_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_contact_consents_tenant_id_contact_id_purpose_id",
                 table: "contact_consents",
                 columns: new[] { "tenant_id", "contact_id", "purpose_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_contact_consents_tenant_id_purpose_id",
-                table: "contact_consents",
-                columns: new[] { "tenant_id", "purpose_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_contacts_tenant_id_email_normalized",
                 table: "contacts",
                 columns: new[] { "tenant_id", "email_normalized" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_contacts_tenant_id_last_active_at",
-                table: "contacts",
-                columns: new[] { "tenant_id", "last_active_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_page_view_counts_tenant_id_day_page",
@@ -399,6 +366,8 @@ namespace Coop.Migrations.Postgres.Migrations
                 columns: new[] { "tenant_id", "purpose_id" });
 
             // Row-level security on every new tenant table (see TenantRowLevelSecurity).
+            TenantRowLevelSecurity.Enable(migrationBuilder, "consent_records");
+            TenantRowLevelSecurity.Enable(migrationBuilder, "contact_consents");
             TenantRowLevelSecurity.Enable(migrationBuilder, "contact_imports");
             TenantRowLevelSecurity.Enable(migrationBuilder, "contacts");
             TenantRowLevelSecurity.Enable(migrationBuilder, "page_view_counts");
@@ -406,8 +375,6 @@ namespace Coop.Migrations.Postgres.Migrations
             TenantRowLevelSecurity.Enable(migrationBuilder, "processing_activities");
             TenantRowLevelSecurity.Enable(migrationBuilder, "purposes");
             TenantRowLevelSecurity.Enable(migrationBuilder, "retention_runs");
-            TenantRowLevelSecurity.Enable(migrationBuilder, "consent_records");
-            TenantRowLevelSecurity.Enable(migrationBuilder, "contact_consents");
             TenantRowLevelSecurity.Enable(migrationBuilder, "purpose_texts");
             TenantRowLevelSecurity.Enable(migrationBuilder, "segments");
             TenantRowLevelSecurity.Enable(migrationBuilder, "campaigns");
@@ -416,6 +383,8 @@ namespace Coop.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            TenantRowLevelSecurity.Disable(migrationBuilder, "consent_records");
+            TenantRowLevelSecurity.Disable(migrationBuilder, "contact_consents");
             TenantRowLevelSecurity.Disable(migrationBuilder, "contact_imports");
             TenantRowLevelSecurity.Disable(migrationBuilder, "contacts");
             TenantRowLevelSecurity.Disable(migrationBuilder, "page_view_counts");
@@ -423,8 +392,6 @@ namespace Coop.Migrations.Postgres.Migrations
             TenantRowLevelSecurity.Disable(migrationBuilder, "processing_activities");
             TenantRowLevelSecurity.Disable(migrationBuilder, "purposes");
             TenantRowLevelSecurity.Disable(migrationBuilder, "retention_runs");
-            TenantRowLevelSecurity.Disable(migrationBuilder, "consent_records");
-            TenantRowLevelSecurity.Disable(migrationBuilder, "contact_consents");
             TenantRowLevelSecurity.Disable(migrationBuilder, "purpose_texts");
             TenantRowLevelSecurity.Disable(migrationBuilder, "segments");
             TenantRowLevelSecurity.Disable(migrationBuilder, "campaigns");
@@ -440,6 +407,9 @@ namespace Coop.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "contact_imports");
+
+            migrationBuilder.DropTable(
+                name: "contacts");
 
             migrationBuilder.DropTable(
                 name: "page_view_counts");
@@ -458,9 +428,6 @@ namespace Coop.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "segments");
-
-            migrationBuilder.DropTable(
-                name: "contacts");
 
             migrationBuilder.DropTable(
                 name: "purposes");

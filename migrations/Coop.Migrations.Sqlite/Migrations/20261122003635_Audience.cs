@@ -52,6 +52,43 @@ namespace Coop.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "consent_records",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    contact_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    purpose_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    given = table.Column<bool>(type: "INTEGER", nullable: false),
+                    evidence = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_consent_records", x => new { x.tenant_id, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "contact_consents",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    contact_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    purpose_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    record_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    since = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_contact_consents", x => new { x.tenant_id, x.id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "contact_imports",
                 columns: table => new
                 {
@@ -192,61 +229,6 @@ namespace Coop.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "consent_records",
-                columns: table => new
-                {
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contact_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    purpose_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    given = table.Column<bool>(type: "INTEGER", nullable: false),
-                    evidence = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    at = table.Column<long>(type: "INTEGER", nullable: false),
-                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_consent_records", x => new { x.tenant_id, x.id });
-                    table.ForeignKey(
-                        name: "fk_consent_records_purposes_tenant_id_purpose_id",
-                        columns: x => new { x.tenant_id, x.purpose_id },
-                        principalTable: "purposes",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "contact_consents",
-                columns: table => new
-                {
-                    tenant_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contact_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    purpose_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    record_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false),
-                    since = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_contact_consents", x => new { x.tenant_id, x.id });
-                    table.ForeignKey(
-                        name: "fk_contact_consents_contacts_tenant_id_contact_id",
-                        columns: x => new { x.tenant_id, x.contact_id },
-                        principalTable: "contacts",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_contact_consents_purposes_tenant_id_purpose_id",
-                        columns: x => new { x.tenant_id, x.purpose_id },
-                        principalTable: "purposes",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "purpose_texts",
                 columns: table => new
                 {
@@ -332,31 +314,16 @@ namespace Coop.Migrations.Sqlite.Migrations
                 columns: new[] { "tenant_id", "contact_id", "purpose_id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_consent_records_tenant_id_purpose_id",
-                table: "consent_records",
-                columns: new[] { "tenant_id", "purpose_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_contact_consents_tenant_id_contact_id_purpose_id",
                 table: "contact_consents",
                 columns: new[] { "tenant_id", "contact_id", "purpose_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_contact_consents_tenant_id_purpose_id",
-                table: "contact_consents",
-                columns: new[] { "tenant_id", "purpose_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_contacts_tenant_id_email_normalized",
                 table: "contacts",
                 columns: new[] { "tenant_id", "email_normalized" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_contacts_tenant_id_last_active_at",
-                table: "contacts",
-                columns: new[] { "tenant_id", "last_active_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_page_view_counts_tenant_id_day_page",
@@ -415,6 +382,9 @@ namespace Coop.Migrations.Sqlite.Migrations
                 name: "contact_imports");
 
             migrationBuilder.DropTable(
+                name: "contacts");
+
+            migrationBuilder.DropTable(
                 name: "page_view_counts");
 
             migrationBuilder.DropTable(
@@ -431,9 +401,6 @@ namespace Coop.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "segments");
-
-            migrationBuilder.DropTable(
-                name: "contacts");
 
             migrationBuilder.DropTable(
                 name: "purposes");
