@@ -68,7 +68,7 @@ public static class AudienceBenchmark
                 var choices = new ImportChoices(ImportEncoding.Utf8, new ImportMapping(0, 1, 2, 3, 4, 5, 6), purposes[tenant.Id], "Import banc d'essai", SkipBadLines: false, DryRun: false);
                 await using var db = Context(app, TenantInfo.From(tenant));
                 var watch = Stopwatch.StartNew();
-                var outcome = await new ContactImporter(db, TimeProvider.System).RunAsync(csv, "bench.csv", choices, CancellationToken.None);
+                var outcome = await new ContactImporter(db, new MemberMatch(db), TimeProvider.System).RunAsync(csv, "bench.csv", choices, CancellationToken.None);
                 watch.Stop();
                 importTimes.Add(watch.Elapsed.TotalSeconds);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

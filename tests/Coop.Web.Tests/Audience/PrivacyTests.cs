@@ -40,6 +40,13 @@ public sealed class PrivacyTests(DatabaseProvider provider) : AppFixture(provide
         var posted = await client.SubmitAsync(spaceUrl, $"{spaceUrl}/posts", new Dictionary<string, string> { ["Body"] = "Ma recette secrète de confiture de coings" });
         Assert.That(posted.Status, Is.EqualTo(HttpStatusCode.Redirect), posted.Html);
 
+        // David also signed up for the newsletter at a fair: Ana's contact is linked to him.
+        var newsletter = $"/c/{slug}/audience/purposes";
+        await t.Ana.SubmitAsync(newsletter, newsletter, new Dictionary<string, string> { ["Name"] = "Lettre", ["Text"] = "La lettre mensuelle." });
+        var contact = await t.Ana.SubmitAsync($"/c/{slug}/audience/contacts/new", $"/c/{slug}/audience/contacts", new Dictionary<string, string>
+            { ["Name"] = "David (salon)", ["Email"] = email.ToUpperInvariant() });
+        Assert.That((await t.Ana.GetAsync(contact.Location!.ToString())).Contains("Membre de la coopérative : David"), Is.True);
+
         // Right of access: everything, as JSON.
         var download = await client.GetAsync($"/c/{slug}/privacy/me/data.json");
         Assert.That(download.Status, Is.EqualTo(HttpStatusCode.OK));
@@ -48,6 +55,7 @@ public sealed class PrivacyTests(DatabaseProvider provider) : AppFixture(provide
             Assert.That(json.RootElement.GetProperty("account").GetProperty("email").GetString(), Is.EqualTo(email));
             Assert.That(json.RootElement.GetProperty("payments").GetArrayLength(), Is.EqualTo(1));
             Assert.That(json.RootElement.GetProperty("posts")[0].GetProperty("body").GetString(), Does.Contain("confiture de coings"));
+            Assert.That(json.RootElement.GetProperty("asContact")[0].GetProperty("contact").GetProperty("name").GetString(), Is.EqualTo("David (salon)"));
         }
 
         // David asks for erasure; Ana sees it on her desk with its deadline and carries it out.
@@ -77,6 +85,7 @@ public sealed class PrivacyTests(DatabaseProvider provider) : AppFixture(provide
             Assert.That(await PersonalDataScan.FindAsync(db, t.Coop.Tenant.Id, "David"), Is.Empty, "no mention of the name in any table");
             Assert.That(await PersonalDataScan.FindAsync(db, t.Coop.Tenant.Id, email), Is.Empty, "no mention of the address in any table");
             Assert.That(await PersonalDataScan.FindAsync(db, t.Coop.Tenant.Id, "confiture de coings"), Is.Empty, "nor what they wrote");
+            Assert.That(await db.Contacts.CountAsync(), Is.Zero, "their contact went with them");
             Assert.That(await db.PrivacyRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync(), Is.EqualTo(PrivacyRequestStatus.Done));
         });
         // The register of shares and the books still show the row, under the pseudonym.

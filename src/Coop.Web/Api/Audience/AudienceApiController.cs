@@ -62,7 +62,7 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
 /// </summary>
 [Route("c/{tenant}/api/audience")]
 [Authorize(Policy = Policies.ApiAdmin)]
-public sealed class AudienceApiController(CoopDbContext db, AudienceQueries queries, ConsentBook consents, ContactExport export, Erasure erasure, AuditLog audit,
+public sealed class AudienceApiController(CoopDbContext db, AudienceQueries queries, ConsentBook consents, MemberMatch members, ContactExport export, Erasure erasure, AuditLog audit,
     TimeProvider clock) : ApiControllerBase
 {
     public const int MaxLimit = 500;
@@ -114,6 +114,7 @@ public sealed class AudienceApiController(CoopDbContext db, AudienceQueries quer
         var now = clock.GetUtcNow();
         var contact = new Contact(input.Name!, input.Email!, input.Phone, input.PostalCode, input.Tags ?? [], "API", now);
         db.Contacts.Add(contact);
+        await members.LinkAsync(contact, ct);
         if (await GiveAsync(contact, input.Consents ?? [], ct) is { } refused) return refused;
         audit.Record("personal.created", contact.Id, Erasure.ContactPseudonym(contact.Id));
         try { await db.SaveChangesAsync(ct); }

@@ -14,7 +14,7 @@ public sealed record ContactsModel(string Slug, ContactFilter Filter, int Page, 
     IReadOnlyList<Purpose> Purposes, IReadOnlyList<string> Tags);
 
 public sealed record ContactModel(string Slug, Contact? Contact, ContactForm Form, IReadOnlyList<Purpose> Purposes, IReadOnlyList<ConsentLine> Consents,
-    IReadOnlyList<ConsentRecord> Ledger);
+    IReadOnlyList<ConsentRecord> Ledger, string? MemberName = null);
 
 public sealed record PurposesModel(string Slug, IReadOnlyList<Purpose> Purposes, IReadOnlyList<PurposeText> Texts, IReadOnlyDictionary<Guid, int> Consenting, PurposeForm Form);
 
@@ -24,7 +24,7 @@ public sealed record PurposesModel(string Slug, IReadOnlyList<Purpose> Purposes,
 /// </summary>
 [Route("c/{tenant}/audience")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class AudienceController(CoopDbContext db, TenantContext tenantContext, AudienceQueries queries, ConsentBook consents, ContactExport export,
+public sealed class AudienceController(CoopDbContext db, TenantContext tenantContext, AudienceQueries queries, ConsentBook consents, MemberMatch members, ContactExport export,
     Erasure erasure, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Slug => tenantContext.Current!.Slug;
@@ -55,6 +55,7 @@ public sealed class AudienceController(CoopDbContext db, TenantContext tenantCon
         var now = clock.GetUtcNow();
         var contact = new Contact(form.Name!, form.Email!, form.Phone, form.PostalCode, Contact.ParseTags(form.Tags), l["Audience.SourceManual"], now);
         db.Contacts.Add(contact);
+        await members.LinkAsync(contact, ct);
         try { await GivePaperConsentsAsync(contact, form, ct); }
         catch (AudienceException ex) { ModelState.AddModelError(string.Empty, l[ex.Message]); return await Invalid(null, form, ct); }
         audit.Record("personal.created", contact.Id, Erasure.ContactPseudonym(contact.Id));
@@ -92,6 +93,7 @@ public sealed class AudienceController(CoopDbContext db, TenantContext tenantCon
         contact.Rectify(form.Name!, form.Phone, form.PostalCode);
         contact.ChangeEmail(form.Email!);
         contact.Retag(Contact.ParseTags(form.Tags));
+        await members.LinkAsync(contact, ct);
         try { await GivePaperConsentsAsync(contact, form, ct); }
         catch (AudienceException ex) { ModelState.AddModelError(string.Empty, l[ex.Message]); return await Invalid(contact, form, ct); }
         // The log says who changed whom, never the values: it must not become a second copy of the personal data.
@@ -211,7 +213,8 @@ public sealed class AudienceController(CoopDbContext db, TenantContext tenantCon
         var purposes = await queries.PurposesAsync(ct);
         if (contact is null) return View("Contact", new ContactModel(Slug, null, form, purposes, [], []));
         var current = await queries.ConsentsAsync([contact.Id], ct);
-        return View("Contact", new ContactModel(Slug, contact, form, purposes, current.GetValueOrDefault(contact.Id) ?? [], await queries.LedgerAsync(contact.Id, ct)));
+        var member = contact.MemberId is { } memberId ? await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => m.DisplayName).FirstOrDefaultAsync(ct) : null;
+        return View("Contact", new ContactModel(Slug, contact, form, purposes, current.GetValueOrDefault(contact.Id) ?? [], await queries.LedgerAsync(contact.Id, ct), member));
     }
 
     private async Task<PurposesModel> PurposesModelAsync(PurposeForm form, CancellationToken ct)

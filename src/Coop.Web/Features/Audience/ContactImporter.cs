@@ -22,7 +22,7 @@ public sealed record ImportOutcome(int Lines, int Inserted, int Updated, int Con
 /// withdrew it. All or nothing: with refused lines and without "skip bad lines", nothing is written. On PostgreSQL
 /// the rows travel by binary COPY into a temporary table and are merged by one statement; SQLite goes through EF.
 /// </summary>
-public sealed class ContactImporter(CoopDbContext db, TimeProvider clock)
+public sealed class ContactImporter(CoopDbContext db, MemberMatch members, TimeProvider clock)
 {
     public async Task<ImportOutcome> RunAsync(byte[] content, string fileName, ImportChoices choices, CancellationToken ct)
     {
@@ -88,6 +88,7 @@ public sealed class ContactImporter(CoopDbContext db, TimeProvider clock)
             }
         }
         await db.SaveChangesAsync(ct);
+        await members.LinkAllAsync(ct);
         return (inserted, updated, given, refused);
     }
 
@@ -198,6 +199,7 @@ public sealed class ContactImporter(CoopDbContext db, TimeProvider clock)
                 """);
 
         }
+        await members.LinkAllAsync(ct);
         await transaction.CommitAsync(ct);
         return (inserted, updated, given, refused);
     }

@@ -7,6 +7,7 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddSingleton<AudienceTokens>();
         services.AddScoped<ConsentBook>();
+        services.AddScoped<MemberMatch>();
         services.AddScoped<AudienceQueries>();
         services.AddScoped<ContactImporter>();
         services.AddScoped<ContactExport>();

@@ -32,7 +32,7 @@ public sealed record UnsubscribedModel(string Slug, string Purpose, bool Already
 /// </summary>
 [Route("c/{tenant}")]
 [AllowAnonymous]
-public sealed class SubscribeController(CoopDbContext db, TenantContext tenantContext, AudienceTokens tokens, ConsentBook consents, ContactExport export,
+public sealed class SubscribeController(CoopDbContext db, TenantContext tenantContext, AudienceTokens tokens, ConsentBook consents, MemberMatch members, ContactExport export,
     Erasure erasure, Mailer mailer, AccountLinks links, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     public static readonly MailTemplate ConfirmMail = new("Mail.SubscribeConfirm.Subject", "Mail.SubscribeConfirm.Body", "Mail.SubscribeConfirm.Action");
@@ -115,6 +115,7 @@ public sealed class SubscribeController(CoopDbContext db, TenantContext tenantCo
         {
             contact = new Contact(request.Name, request.Email, null, request.PostalCode, [], l["Audience.SourceForm"], now);
             db.Contacts.Add(contact);
+            await members.LinkAsync(contact, ct);
         }
         else if (request.PostalCode is not null && contact.PostalCode is null) contact.Rectify(contact.Name, contact.Phone, request.PostalCode);
         contact.Touch(now);

@@ -10,6 +10,8 @@ using Coop.Web.Features.Membership;
 using Coop.Web.Infrastructure;
 using Coop.Domain.Tenancy;
 using Coop.Domain.Treasury;
+using Coop.Domain.Audience;
+using Coop.Web.Features.Audience;
 using Coop.Web.Features.Treasury;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +97,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         await AddGovernanceAsync(belleville, ct);
         await AddCommunityAsync(belleville, ct);
         await AddTreasuryAsync(belleville, ct);
+        await AddAudienceAsync(belleville, ct);
         logger.LogInformation("Demo seeded: two cooperatives and {Count} accounts", Accounts.Count);
         return true;
     }
@@ -222,6 +225,41 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TenantScopeFactory t
         for (var i = 0; i < calls.Count; i++)
             await desk.RecordAsync(new ManualPayment(calls[i].MemberId, PaymentPurpose.Dues, calls[i].Id, calls[i].AmountMinor,
                 i == 0 ? PaymentMethod.Cheque : PaymentMethod.Transfer, i == 0 ? "Chèque 0001234" : "VIR-BELLEVILLE-01", today), treasurer.Id, ct);
+    }
+
+    // Belleville's public: two purposes, a few contacts who consented on paper at the neighbourhood fair (one without
+    // consent, so not e-mailable), a segment, a privacy officer, and a request waiting on the admins' desk.
+    private async Task AddAudienceAsync(Tenant tenant, CancellationToken ct)
+    {
+        await using var scope = tenantScopes.Begin(TenantInfo.From(tenant), "demo seed");
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<CoopDbContext>();
+        var now = clock.GetUtcNow();
+        var letter = new Purpose("Lettre du tiers-lieu", now);
+        var events = new Purpose("Programme des ateliers", now);
+        db.Purposes.AddRange(letter, events);
+        db.PurposeTexts.Add(letter.Word("Je souhaite recevoir la lettre mensuelle du tiers-lieu. Je peux me désinscrire en un clic.", now));
+        db.PurposeTexts.Add(events.Word("Je souhaite recevoir le programme des ateliers (au plus une fois par semaine).", now));
+        var people = new[]
+        {
+            new Contact("Inès Moreau", "ines.moreau@exemple.org", null, "75020", ["vélo", "bénévole"], "Fête de quartier 2026", now),
+            new Contact("Karim Haddad", "karim.haddad@exemple.org", "06 12 34 56 78", "75019", ["vélo"], "Fête de quartier 2026", now),
+            new Contact("Louise Petit", "louise.petit@exemple.org", null, "93260", ["cantine"], "Fête de quartier 2026", now),
+            new Contact("Marc Blanc", "marc.blanc@exemple.org", null, "75020", [], "Fête de quartier 2026", now),
+        };
+        db.Contacts.AddRange(people);
+        await db.SaveChangesAsync(ct);
+        var book = services.GetRequiredService<ConsentBook>();
+        var fair = now.AddDays(-20);
+        await book.GiveAsync(people[0], letter, ConsentChannel.Paper, "Fiches de la fête de quartier, n° 4", fair, ct);
+        await book.GiveAsync(people[0], events, ConsentChannel.Paper, "Fiches de la fête de quartier, n° 4", fair, ct);
+        await book.GiveAsync(people[1], events, ConsentChannel.Paper, "Fiches de la fête de quartier, n° 9", fair, ct);
+        await book.GiveAsync(people[2], letter, ConsentChannel.Paper, "Fiches de la fête de quartier, n° 11", fair, ct);
+        db.Segments.Add(new Segment("Cyclistes du 20e", events.Id, "vélo", "750", now));
+        (await db.Tenants.SingleAsync(t => t.Id == tenant.Id, ct)).ConfigurePrivacy("Amina Admin, référente données personnelles", "donnees@belleville.demo.coop", 12);
+        db.PrivacyRequests.Add(new PrivacyRequest(PrivacyRequestKind.Rectification, PrivacySubject.Contact, people[3].Id, people[3].Name,
+            people[3].Email, "Mon code postal a changé : 75011.", now.AddDays(-25)));
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task AddMembersAsync(Tenant tenant, CancellationToken ct, params (CoopUser User, MemberRoles Roles)[] members)

@@ -70,7 +70,11 @@ public sealed class MembersController(CoopDbContext db, CurrentMember currentMem
     public async Task<IActionResult> Show(Guid id, CancellationToken ct)
     {
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-        return member is null ? NotFound() : View(member);
+        if (member is null) return NotFound();
+        // Opening a member's record is an access to personal data: the privacy desk's access log lists it.
+        audit.Record("personal.viewed", member.Id, member.DisplayName);
+        await db.SaveChangesAsync(ct);
+        return View(member);
     }
 
     [HttpPost("{id:guid}/roles")]

@@ -140,7 +140,7 @@ public sealed class PrivacyAdminController(CoopDbContext db, TenantContext tenan
     public async Task<IActionResult> Access(CancellationToken ct)
     {
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action.StartsWith("personal.") || a.Action.StartsWith("privacy.") || a.Action.EndsWith(".exported"))
+            .Where(a => a.Action.StartsWith("personal.") || a.Action.StartsWith("privacy.") || a.Action.StartsWith("export.") || a.Action.EndsWith(".exported"))
             .OrderByDescending(a => a.At).Take(500).ToListAsync(ct);
         return View("Access", new AccessModel(Slug, entries));
     }
