@@ -48,6 +48,15 @@ public sealed class PrivacyRequest : ITenantOwned
     public string? ClosedBy { get; private set; }
     public string? Answer { get; private set; }
 
+    /// <summary>A request the person served themselves (their data downloaded, their erasure done): recorded as done at once.</summary>
+    public static PrivacyRequest ServedAtOnce(PrivacyRequestKind kind, PrivacySubject subject, Guid subjectId, string subjectLabel, string email, string answer,
+        DateTimeOffset now)
+    {
+        var request = new PrivacyRequest(kind, subject, subjectId, subjectLabel, email, string.Empty, now);
+        request.Close(PrivacyRequestStatus.Done, "self-service", answer, now);
+        return request;
+    }
+
     public bool IsOverdue(DateTimeOffset now) => Status == PrivacyRequestStatus.Open && now > DueAt;
 
     public void Close(PrivacyRequestStatus status, string by, string? answer, DateTimeOffset now)

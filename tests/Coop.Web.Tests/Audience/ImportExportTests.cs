@@ -138,6 +138,18 @@ public sealed class ImportExportTests(DatabaseProvider provider) : AppFixture(pr
     }
 
     [Test]
+    public async Task A_file_without_an_address_column_asks_for_one_and_keeps_the_upload()
+    {
+        var coop = await AudienceCoop.CreateAsync(App);
+        var page = await ImportAsync(coop, Utf8("Nom;Ville\nAnne;Paris\n"), "check");
+        Assert.That(page.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(page.Contains("Choisissez la colonne de l'adresse e-mail."), Is.True, page.Html);
+        Assert.That(page.Html, Does.Contain("<option value=\"1\">Ville</option>"), "the file is still there to map");
+        var empty = await coop.Ana.UploadAsync($"{coop.Base}/audience/import", $"{coop.Base}/audience/import", new Dictionary<string, string> { ["encoding"] = "Utf8" }, "file", "vide.csv", []);
+        Assert.That(empty.Contains("Le fichier est vide."), Is.True);
+    }
+
+    [Test]
     public async Task An_import_never_subscribes_again_someone_who_withdrew()
     {
         var coop = await AudienceCoop.CreateAsync(App);

@@ -124,22 +124,15 @@ public sealed class AudienceController(CoopDbContext db, TenantContext tenantCon
         return Redirect($"/c/{Slug}/audience");
     }
 
-    [HttpGet("contacts.csv")]
-    public async Task<IActionResult> ExportCsv(string? q, string? tag, Guid? purposeId, string? postal, CancellationToken ct)
+    [HttpGet("contacts.{format:regex(^(csv|json)$)}")]
+    public async Task<IActionResult> Export(string format, string? q, string? tag, Guid? purposeId, string? postal, CancellationToken ct)
     {
-        var bytes = await export.CsvAsync(new ContactFilter(q, tag, purposeId, postal), ct);
-        audit.Record("personal.exported", null, "contacts.csv");
+        var filter = new ContactFilter(q, tag, purposeId, postal);
+        var csv = format == "csv";
+        var bytes = csv ? await export.CsvAsync(filter, ct) : await export.JsonAsync(filter, ct);
+        audit.Record("personal.exported", null, $"contacts.{format}");
         await db.SaveChangesAsync(ct);
-        return File(bytes, "text/csv; charset=utf-8", $"contacts-{Slug}.csv");
-    }
-
-    [HttpGet("contacts.json")]
-    public async Task<IActionResult> ExportJson(string? q, string? tag, Guid? purposeId, string? postal, CancellationToken ct)
-    {
-        var bytes = await export.JsonAsync(new ContactFilter(q, tag, purposeId, postal), ct);
-        audit.Record("personal.exported", null, "contacts.json");
-        await db.SaveChangesAsync(ct);
-        return File(bytes, "application/json", $"contacts-{Slug}.json");
+        return File(bytes, csv ? "text/csv; charset=utf-8" : "application/json", $"contacts-{Slug}.{format}");
     }
 
     [HttpGet("purposes")]

@@ -175,7 +175,8 @@ public sealed class SubscribeController(CoopDbContext db, TenantContext tenantCo
         var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null) return LinkProblem(LinkState.Invalid);
         var document = await export.OfContactAsync(contact, ct);
-        db.PrivacyRequests.Add(ServedAtOnce(PrivacyRequestKind.Access, contact));
+        db.PrivacyRequests.Add(PrivacyRequest.ServedAtOnce(PrivacyRequestKind.Access, PrivacySubject.Contact, contact.Id, Erasure.ContactPseudonym(contact.Id),
+            contact.Email, l["Privacy.ServedAtOnce"], clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, PersonalData.Json), "application/json", "mes-donnees.json");
     }
@@ -192,9 +193,8 @@ public sealed class SubscribeController(CoopDbContext db, TenantContext tenantCo
             return Redirect($"/c/{Tenant.Slug}/preferences?token={Uri.EscapeDataString(token!)}");
         }
         await erasure.EraseContactAsync(contact, "self-service", ct);
-        var request = new PrivacyRequest(PrivacyRequestKind.Erasure, PrivacySubject.Contact, contact.Id, Erasure.ContactPseudonym(contact.Id), "", "", clock.GetUtcNow());
-        request.Close(PrivacyRequestStatus.Done, "self-service", l["Privacy.ServedAtOnce"], clock.GetUtcNow());
-        db.PrivacyRequests.Add(request);
+        db.PrivacyRequests.Add(PrivacyRequest.ServedAtOnce(PrivacyRequestKind.Erasure, PrivacySubject.Contact, contact.Id, Erasure.ContactPseudonym(contact.Id),
+            "", l["Privacy.ServedAtOnce"], clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return View("Erased", Tenant.Slug);
     }
@@ -230,14 +230,6 @@ public sealed class SubscribeController(CoopDbContext db, TenantContext tenantCo
     }
 
     private string PreferencesUrl(Guid contactId) => $"/c/{Tenant.Slug}/preferences?token={Uri.EscapeDataString(tokens.Preferences(Tenant.Id, contactId))}";
-
-    private PrivacyRequest ServedAtOnce(PrivacyRequestKind kind, Contact contact)
-    {
-        var now = clock.GetUtcNow();
-        var request = new PrivacyRequest(kind, PrivacySubject.Contact, contact.Id, Erasure.ContactPseudonym(contact.Id), contact.Email, "", now);
-        request.Close(PrivacyRequestStatus.Done, "self-service", l["Privacy.ServedAtOnce"], now);
-        return request;
-    }
 
     private async Task<List<OpenPurpose>> OpenPurposesAsync(CancellationToken ct)
     {

@@ -78,10 +78,8 @@ public sealed class PrivacyController(CoopDbContext db, TenantContext tenantCont
         var member = await currentMember.GetAsync(ct);
         if (member is null) return NotFound();
         var bytes = await personalData.OfMemberAsync(member, ct);
-        var now = clock.GetUtcNow();
-        var request = new PrivacyRequest(PrivacyRequestKind.Access, PrivacySubject.Member, member.Id, member.DisplayName, "", "", now);
-        request.Close(PrivacyRequestStatus.Done, "self-service", l["Privacy.ServedAtOnce"], now);
-        db.PrivacyRequests.Add(request);
+        db.PrivacyRequests.Add(PrivacyRequest.ServedAtOnce(PrivacyRequestKind.Access, PrivacySubject.Member, member.Id, member.DisplayName, "",
+            l["Privacy.ServedAtOnce"], clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return File(bytes, "application/json", $"mes-donnees-{Tenant.Slug}.json");
     }
