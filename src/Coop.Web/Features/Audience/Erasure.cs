@@ -89,9 +89,16 @@ public sealed class Erasure(CoopDbContext db, ConsentBook consents, AuditLog aud
     private async Task RedactAsync(string[] mentions, string pseudonym, Guid subjectId, bool auditLog, CancellationToken ct)
     {
         if (mentions.Length == 0) return;
-        // Mentions are found in memory: the log of one cooperative is small, and "contains any of" does not translate well.
         if (auditLog)
-            foreach (var entry in await db.AuditEntries.ToListAsync(ct)) entry.Redact(mentions, pseudonym);
+        {
+            // The database narrows the log to lines that mention the person (as written); the redaction itself also
+            // catches other cases of the same words.
+            var candidates = new List<Domain.Audit.AuditEntry>();
+            foreach (var mention in mentions)
+                candidates.AddRange(await db.AuditEntries.Where(e => e.ActorName.Contains(mention) || e.Summary.Contains(mention)
+                    || (e.Before != null && e.Before.Contains(mention)) || (e.After != null && e.After.Contains(mention))).ToListAsync(ct));
+            foreach (var entry in candidates.Distinct()) entry.Redact(mentions, pseudonym);
+        }
         foreach (var request in await db.PrivacyRequests.ToListAsync(ct))
             if (request.SubjectId == subjectId || mentions.Any(m => request.Email.Equals(m, StringComparison.OrdinalIgnoreCase) || request.SubjectLabel == m))
                 request.Forget(pseudonym);
