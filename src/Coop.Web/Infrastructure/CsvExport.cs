@@ -11,7 +11,10 @@ namespace Coop.Web.Infrastructure;
 /// </summary>
 public static class CsvExport
 {
-    public static FileContentResult File(string[] header, IEnumerable<string?[]> rows, string fileName)
+    public static FileContentResult File(string[] header, IEnumerable<string?[]> rows, string fileName) =>
+        new(Bytes(header, rows), "text/csv; charset=utf-8") { FileDownloadName = fileName };
+
+    public static byte[] Bytes(string[] header, IEnumerable<string?[]> rows)
     {
         var options = new CsvWriterOptions
         {
@@ -27,7 +30,7 @@ public static class CsvExport
             foreach (var row in rows) csv.WriteRecord(row.Select(cell => cell ?? string.Empty).ToArray());
             csv.Flush();
         }
-        return new FileContentResult(buffer.ToArray(), "text/csv; charset=utf-8") { FileDownloadName = fileName };
+        return buffer.ToArray();
     }
 
     public static string Amount(long minor) => (minor / 100m).ToString("0.00", CultureInfo.InvariantCulture);

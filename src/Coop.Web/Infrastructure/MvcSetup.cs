@@ -38,6 +38,8 @@ public static class MvcSetup
             o.Cookie.Name = "coop.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Framing is decided in one place, SecurityHeaders (DENY everywhere but the embeddable form).
+            o.SuppressXFrameOptionsHeader = true;
         });
         AddValidators(services);
         return builder;

@@ -39,9 +39,7 @@ public static class SecurityHeaders
                 var frameable = context.Items.ContainsKey(FramingKey);
                 headers.ContentSecurityPolicy = frameable ? framed : policy;
                 headers.XContentTypeOptions = "nosniff";
-                // Antiforgery adds SAMEORIGIN on pages with a form; the framed page must not carry it.
-                if (frameable) headers.Remove("X-Frame-Options");
-                else headers.XFrameOptions = "DENY";
+                if (!frameable) headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";

@@ -58,7 +58,7 @@ public sealed class CampaignsController(CoopDbContext db, TenantContext tenantCo
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return NotFound();
-        var segment = (await SegmentsAsync(ct)).Single(s => s.Segment.Id == campaign.SegmentId);
+        var segment = (await SegmentsAsync(campaign.SegmentId, ct)).Single();
         var counts = await sender.CountsAsync([id], ct);
         return View("Campaign", new CampaignModel(Slug, campaign, segment, counts.GetValueOrDefault(id) ?? new DeliveryCounts(0, 0, 0)));
     }
@@ -87,11 +87,12 @@ public sealed class CampaignsController(CoopDbContext db, TenantContext tenantCo
         return View("Campaigns", await ModelAsync(segment, campaign, ct));
     }
 
-    private async Task<List<SegmentRow>> SegmentsAsync(CancellationToken ct)
+    /// <summary>Segments with today's recipients (one count each): all of them, or only <paramref name="only"/>.</summary>
+    private async Task<List<SegmentRow>> SegmentsAsync(Guid? only, CancellationToken ct)
     {
         var purposes = await db.Purposes.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var rows = new List<SegmentRow>();
-        foreach (var segment in await db.Segments.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct))
+        foreach (var segment in await db.Segments.AsNoTracking().Where(s => only == null || s.Id == only).OrderBy(s => s.Name).ToListAsync(ct))
             rows.Add(new SegmentRow(segment, purposes.GetValueOrDefault(segment.PurposeId, "?"), await queries.Recipients(segment).CountAsync(ct)));
         return rows;
     }
@@ -99,7 +100,7 @@ public sealed class CampaignsController(CoopDbContext db, TenantContext tenantCo
     private async Task<CampaignsModel> ModelAsync(SegmentForm segment, CampaignForm campaign, CancellationToken ct)
     {
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).Take(50).ToListAsync(ct);
-        return new CampaignsModel(Slug, await SegmentsAsync(ct), campaigns, await sender.CountsAsync(campaigns.Select(c => c.Id).ToList(), ct),
+        return new CampaignsModel(Slug, await SegmentsAsync(null, ct), campaigns, await sender.CountsAsync(campaigns.Select(c => c.Id).ToList(), ct),
             await queries.PurposesAsync(ct), segment, campaign);
     }
 }

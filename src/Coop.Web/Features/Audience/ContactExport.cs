@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Coop.Data;
 using Coop.Domain.Audience;
-using CsvHelper;
+using Coop.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coop.Web.Features.Audience;
@@ -27,22 +27,11 @@ public sealed class ContactExport(CoopDbContext db, AudienceQueries queries)
     public async Task<byte[]> CsvAsync(ContactFilter filter, CancellationToken ct)
     {
         var (rows, consents) = await LoadAsync(filter, ct);
-        using var buffer = new MemoryStream(rows.Count * 120 + 1024);
-        using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions
+        return CsvExport.Bytes(Header, rows.Select(c => new[]
         {
-            HasHeader = false, Injection = CsvInjection.Escape, WriteByteOrderMark = true, FormatProvider = CultureInfo.InvariantCulture,
-        }, leaveOpen: true))
-        {
-            csv.WriteRecord(Header);
-            foreach (var c in rows)
-            {
-                csv.WriteRecord([c.Email, c.Name, c.Phone ?? "", c.PostalCode ?? "", string.Join(',', c.Tags.Split('|', StringSplitOptions.RemoveEmptyEntries)), c.Source,
-                    Iso(c.CreatedAt), Iso(c.LastActiveAt),
-                    consents.TryGetValue(c.Id, out var list) ? string.Join("; ", list.Select(l => $"{l.Purpose} (v{l.Version}, {Iso(l.Since)})")) : ""]);
-            }
-            csv.Flush();
-        }
-        return buffer.ToArray();
+            c.Email, c.Name, c.Phone, c.PostalCode, string.Join(',', c.Tags.Split('|', StringSplitOptions.RemoveEmptyEntries)), c.Source, Iso(c.CreatedAt), Iso(c.LastActiveAt),
+            consents.TryGetValue(c.Id, out var list) ? string.Join("; ", list.Select(l => $"{l.Purpose} (v{l.Version}, {Iso(l.Since)})")) : "",
+        }));
     }
 
     public async Task<byte[]> JsonAsync(ContactFilter filter, CancellationToken ct)
