@@ -34,7 +34,7 @@ public static class DependencyInjection
         return provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)),
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)),
+            DatabaseProvider.Postgres => options.UseNpgsql(PostgresConnection.ForApp(connectionString), o => o.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
     }

@@ -172,6 +172,12 @@ public static class FeedKey
     public static string Of(DateTimeOffset createdAt, Guid id) =>
         createdAt.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + id.ToString("N");
 
+    /// <summary>
+    /// A cursor before which every post lies, for the first page: nineteen nines are more ticks than any date of
+    /// ours (year 31,688), and digits compare alike in every collation.
+    /// </summary>
+    public const string AfterNewest = "9999999999999999999";
+
     /// <summary>A cursor from a URL, or null when it is not a key (then the feed starts from the newest).</summary>
     public static string? Parse(string? text) =>
         text is { Length: 51 } && text[..19].All(char.IsAsciiDigit) && text[19..].All(char.IsAsciiHexDigitLower) ? text : null;

@@ -41,6 +41,8 @@ public static class MvcSetup
             // Framing is decided in one place, SecurityHeaders (DENY everywhere but the embeddable form).
             o.SuppressXFrameOptionsHeader = true;
         });
+        services.AddSingleton<MarkdownStore>();
+        services.AddScoped<RenderedMarkdown>();
         AddValidators(services);
         return builder;
     }

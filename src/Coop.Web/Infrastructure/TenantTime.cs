@@ -6,7 +6,19 @@ namespace Coop.Web.Infrastructure;
 /// <summary>Times are stored in UTC and shown, or typed, in the cooperative's time zone.</summary>
 public sealed class TenantTime(TenantContext tenant)
 {
-    private TimeZoneInfo Zone => tenant.Current is { } t && TimeZoneInfo.TryFindSystemTimeZoneById(t.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    private (string Id, TimeZoneInfo Zone)? _found; // looked up once per request, not once per date shown
+
+    private TimeZoneInfo Zone
+    {
+        get
+        {
+            if (tenant.Current is not { } t) return TimeZoneInfo.Utc;
+            if (_found is { } found && found.Id == t.TimeZoneId) return found.Zone;
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(t.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
+            _found = (t.TimeZoneId, zone);
+            return zone;
+        }
+    }
 
     public DateTimeOffset Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 

@@ -109,6 +109,38 @@ public sealed class CommunityTests(DatabaseProvider provider) : AppFixture(provi
     }
 
     [Test]
+    public async Task The_feed_across_spaces_shows_the_spaces_one_reads_in_ones_own_cooperative_only()
+    {
+        // Two cooperatives in one app: the feed's queries are compiled once and run for both, so each run must
+        // carry its own cooperative.
+        var a = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);
+        var b = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);
+        foreach (var (coop, tag) in new[] { (a, "A"), (b, "B") })
+        {
+            var spaces = await SpacesAsync(coop, App.Services);
+            await using var scope = coop.Scope(App.Services);
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            db.Posts.Add(new Post(spaces[SpaceVisibility.Members], coop.Person("Ana").Member.Id, null, $"Ouvert {tag}", DateTimeOffset.UtcNow.AddMinutes(-2)));
+            db.Posts.Add(new Post(spaces[SpaceVisibility.InviteOnly], coop.Person("Bruno").Member.Id, null, $"Sur invitation {tag}", DateTimeOffset.UtcNow.AddMinutes(-1)));
+            var david = await db.Members.SingleAsync(m => m.Id == coop.Person("David").Member.Id);
+            david.ChangeRoles(MemberRoles.Moderator);
+            await db.SaveChangesAsync();
+        }
+
+        static string[] Shown(string html) =>
+            System.Text.RegularExpressions.Regex.Matches(html, "(Ouvert|Sur invitation) [AB]").Select(m => m.Value).ToArray();
+        foreach (var (coop, tag) in new[] { (a, "A"), (b, "B"), (a, "A") })
+        {
+            var chloe = await (await coop.SignInAsync(App, "Chloé")).GetAsync($"/c/{coop.Slug}/feed");
+            Assert.That(Shown(chloe.Html), Is.EqualTo(new[] { $"Ouvert {tag}" }), $"a member of {tag}, outside the invite-only space");
+            var bruno = await (await coop.SignInAsync(App, "Bruno")).GetAsync($"/c/{coop.Slug}/feed");
+            Assert.That(Shown(bruno.Html), Is.EqualTo(new[] { $"Sur invitation {tag}", $"Ouvert {tag}" }), $"a member of {tag}'s invite-only space");
+            var david = await (await coop.SignInAsync(App, "David")).GetAsync($"/c/{coop.Slug}/feed");
+            Assert.That(Shown(david.Html), Is.EqualTo(new[] { $"Sur invitation {tag}", $"Ouvert {tag}" }), $"a moderator of {tag}");
+        }
+    }
+
+    [Test]
     public async Task Editing_keeps_a_visible_history_and_bad_posts_change_nothing()
     {
         var coop = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);

@@ -25,7 +25,7 @@ public sealed class CommunityApiController(CoopDbContext db, TenantContext tenan
     [HttpGet("feed")]
     [ProducesResponseType(typeof(FeedDto), StatusCodes.Status200OK)]
     public async Task<FeedDto> Feed(string? before, CancellationToken ct) =>
-        FeedDto.From(await access.FeedAsync(access.ReadablePosts(await access.ViewerAsync(ct)), before, SpacesController.PageSize, ct));
+        FeedDto.From(await access.ReadableFeedAsync(await access.ViewerAsync(ct), before, ct));
 
     [HttpGet("spaces/{id:guid}/posts")]
     [ProducesResponseType(typeof(FeedDto), StatusCodes.Status200OK)]
@@ -34,7 +34,7 @@ public sealed class CommunityApiController(CoopDbContext db, TenantContext tenan
     {
         var (space, viewer, membership) = await access.LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return ApiProblems.Problem(HttpContext, 404, "Error.NotFound.Title");
-        return Ok(FeedDto.From(await access.FeedAsync(access.SpacePosts(id), before, SpacesController.PageSize, ct)));
+        return Ok(FeedDto.From(await access.SpaceFeedAsync(id, before, ct)));
     }
 
     [HttpPost("spaces/{id:guid}/posts")]

@@ -74,43 +74,26 @@ public sealed class CommunityAccess(CoopDbContext db, TenantContext tenantContex
             || db.SpaceMemberships.Any(m => m.SpaceId == s.Id && m.MemberId == viewer.MemberId));
     }
 
-    /// <summary>
-    /// The posts of the spaces this viewer reads (the same rule as <see cref="Readable"/>), written as "not in a space
-    /// closed to them": PostgreSQL then walks the newest posts in index order and stops at the end of the page, however
-    /// many posts and cooperatives the database holds (a join on the readable spaces made it sort every post first).
-    /// </summary>
-    public IQueryable<Post> ReadablePosts(SpaceAccess.Viewer? viewer)
+    /// <summary>One page of the feed of every space this viewer reads, newest first; <paramref name="before"/> is the last key of the previous page.</summary>
+    public Task<FeedPage> ReadableFeedAsync(SpaceAccess.Viewer? viewer, string? before, CancellationToken ct)
     {
-        if (viewer is not { ActiveMember: true }) return db.Posts.Where(_ => false);
-        if (viewer.CooperativeModerator) return db.Posts;
-        return db.Posts.Where(p => !db.Spaces.Any(s => s.Id == p.SpaceId && s.Visibility == SpaceVisibility.InviteOnly
-            && !db.SpaceMemberships.Any(m => m.SpaceId == s.Id && m.MemberId == viewer.MemberId)));
+        if (viewer is not { ActiveMember: true }) return Task.FromResult(FeedPage.Empty);
+        var cursor = FeedKey.Parse(before) ?? FeedKey.AfterNewest;
+        return PageAsync(viewer.CooperativeModerator ? FeedQueries.All.For(db)(db, cursor) : FeedQueries.Member.For(db)(db, viewer.MemberId, cursor), ct);
     }
 
-    /// <summary>The posts of one space (whose reading the caller checked).</summary>
-    public IQueryable<Post> SpacePosts(Guid spaceId) => db.Posts.Where(p => p.SpaceId == spaceId);
+    /// <summary>One page of one space's feed (whose reading the caller checked).</summary>
+    public Task<FeedPage> SpaceFeedAsync(Guid spaceId, string? before, CancellationToken ct) =>
+        PageAsync(FeedQueries.Space.For(db)(db, spaceId, FeedKey.Parse(before) ?? FeedKey.AfterNewest), ct);
 
-    /// <summary>One page of a chronological feed, newest first, of the given posts; <paramref name="before"/> is the last key of the previous page.</summary>
-    public async Task<FeedPage> FeedAsync(IQueryable<Post> posts, string? before, int size, CancellationToken ct)
+    private static async Task<FeedPage> PageAsync(IAsyncEnumerable<FeedRow> query, CancellationToken ct)
     {
-        var query = posts.AsNoTracking().Where(p => p.DeletedAt == null && p.HiddenAt == null);
-        // Translated to SQL "feed_key < @cursor"; keys are ASCII digits and hex, so every collation orders them alike.
-#pragma warning disable CA1309
-        if (FeedKey.Parse(before) is { } cursor) query = query.Where(p => string.Compare(p.FeedKey, cursor) < 0);
-#pragma warning restore CA1309
-        // One round trip: the page, its authors' names and its spaces' names together.
-        var rows = await query.OrderByDescending(p => p.FeedKey).Take(size + 1)
-            .Select(p => new
-            {
-                Post = p,
-                Author = db.Members.Where(m => m.Id == p.AuthorId).Select(m => m.DisplayName).FirstOrDefault(),
-                Space = db.Spaces.Where(x => x.Id == p.SpaceId).Select(x => x.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        var page = rows.Take(size).Select(r => r.Post).ToList();
+        var rows = new List<FeedRow>(FeedQueries.PageSize + 1);
+        await foreach (var row in query.WithCancellation(ct)) rows.Add(row);
+        var page = rows.Take(FeedQueries.PageSize).Select(r => r.Post).ToList();
         var names = rows.Where(r => r.Author is not null).GroupBy(r => r.Post.AuthorId).ToDictionary(g => g.Key, g => g.First().Author!);
         var spaceNames = rows.Where(r => r.Space is not null).GroupBy(r => r.Post.SpaceId).ToDictionary(g => g.Key, g => g.First().Space!);
-        return new FeedPage(page, names, spaceNames, rows.Count > size ? page[^1].FeedKey : null);
+        return new FeedPage(page, names, spaceNames, rows.Count > FeedQueries.PageSize ? page[^1].FeedKey : null);
     }
 }
 
@@ -119,4 +102,7 @@ public sealed record CommunityRules(bool Thanks, int NewMemberDays, int NewMembe
 /// <summary>A new member's allowance per 24 hours during their first <see cref="Days"/> days, used up.</summary>
 public sealed record PostingLimit(int Daily, int Days);
 
-public sealed record FeedPage(IReadOnlyList<Post> Posts, IReadOnlyDictionary<Guid, string> Authors, IReadOnlyDictionary<Guid, string> Spaces, string? Next);
+public sealed record FeedPage(IReadOnlyList<Post> Posts, IReadOnlyDictionary<Guid, string> Authors, IReadOnlyDictionary<Guid, string> Spaces, string? Next)
+{
+    public static readonly FeedPage Empty = new([], new Dictionary<Guid, string>(), new Dictionary<Guid, string>(), null);
+}

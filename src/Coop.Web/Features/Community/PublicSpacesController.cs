@@ -24,7 +24,7 @@ public sealed class PublicSpacesController(CoopDbContext db, TenantContext tenan
     {
         var space = await PublicSpaceAsync(id, ct);
         if (space is null) return NotFound();
-        var feed = await access.FeedAsync(access.SpacePosts(id), before, SpacesController.PageSize, ct);
+        var feed = await access.SpaceFeedAsync(id, before, ct);
         return View("PublicSpace", new PublicSpaceModel(tenantContext.Current!.Slug, tenantContext.Current!.Name, space, feed));
     }
 
@@ -33,7 +33,7 @@ public sealed class PublicSpacesController(CoopDbContext db, TenantContext tenan
     {
         var space = await PublicSpaceAsync(id, ct);
         if (space is null) return NotFound();
-        var feed = await access.FeedAsync(access.SpacePosts(id), null, SpacesController.PageSize, ct);
+        var feed = await access.SpaceFeedAsync(id, null, ct);
         var slug = tenantContext.Current!.Slug;
         var self = links.To($"/c/{slug}/public/spaces/{id}/atom.xml").ToString();
         var html = links.To($"/c/{slug}/public/spaces/{id}").ToString();

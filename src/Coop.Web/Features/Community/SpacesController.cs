@@ -20,7 +20,6 @@ namespace Coop.Web.Features.Community;
 public sealed class SpacesController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CurrentMember currentMember, CommunityWriter writer,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
-    public const int PageSize = 20;
     private string Slug => tenantContext.Current!.Slug;
 
     [HttpGet("spaces")]
@@ -58,7 +57,7 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
         var (space, viewer, membership) = await access.LoadAsync(id, ct);
         if (space is null || !SpaceAccess.CanRead(space, viewer, membership)) return NotFound();
         var lastVisit = membership?.LastVisitAt;
-        var feed = await access.FeedAsync(access.SpacePosts(id), before, PageSize, ct);
+        var feed = await access.SpaceFeedAsync(id, before, ct);
         var pinned = before is null
             ? await db.Posts.AsNoTracking().Where(p => p.SpaceId == id && p.PinnedAt != null && p.DeletedAt == null && p.HiddenAt == null).OrderByDescending(p => p.PinnedAt).ToListAsync(ct)
             : [];
@@ -140,7 +139,7 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            var feed = await access.FeedAsync(access.SpacePosts(id), null, PageSize, ct);
+            var feed = await access.SpaceFeedAsync(id, null, ct);
             return View("SpaceShow", new SpaceModel(Slug, space, membership, canPost, SpaceAccess.CanModerate(viewer, membership), feed, [], membership?.LastVisitAt, form));
         }
         var post = await writer.PostAsync(space, viewer!.MemberId, form, ct);
@@ -153,7 +152,7 @@ public sealed class SpacesController(CoopDbContext db, TenantContext tenantConte
     public async Task<IActionResult> Feed(string? before, CancellationToken ct)
     {
         var viewer = await access.ViewerAsync(ct);
-        return View("Feed", new FeedModel(Slug, await access.FeedAsync(access.ReadablePosts(viewer), before, PageSize, ct)));
+        return View("Feed", new FeedModel(Slug, await access.ReadableFeedAsync(viewer, before, ct)));
     }
 }
 

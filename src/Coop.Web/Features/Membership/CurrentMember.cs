@@ -11,6 +11,10 @@ namespace Coop.Web.Features.Membership;
 /// </summary>
 public sealed class CurrentMember(CoopDbContext db, IHttpContextAccessor http)
 {
+    // Compiled: it runs on every request inside a cooperative (the role check).
+    private static readonly Compiled<Func<CoopDbContext, Guid, CancellationToken, Task<Member?>>> ByUser = new(() =>
+        EF.CompileAsyncQuery((CoopDbContext db, Guid userId, CancellationToken ct) => db.Members.AsNoTracking().FirstOrDefault(m => m.UserId == userId)));
+
     private Member? _member;
     private bool _loaded;
 
@@ -20,7 +24,7 @@ public sealed class CurrentMember(CoopDbContext db, IHttpContextAccessor http)
         _loaded = true;
         if (db.TenantId is null || !Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
             return null;
-        _member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId, ct);
+        _member = await ByUser.For(db)(db, userId, ct);
         return _member;
     }
 }
