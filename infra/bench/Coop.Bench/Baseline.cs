@@ -34,8 +34,12 @@ public static class Baseline
             await using var batch = source.CreateBatch();
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('coop.tenant_id', $1, false)") { Parameters = { new() { Value = tenant.ToString() } } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                "SELECT p.id, p.title, p.body, p.created_at, m.display_name, s.name FROM posts p JOIN members m ON m.tenant_id = p.tenant_id AND m.id = p.author_id " +
-                "JOIN spaces s ON s.tenant_id = p.tenant_id AND s.id = p.space_id WHERE p.tenant_id = $1 AND p.deleted_at IS NULL AND p.hidden_at IS NULL " +
+                // The names as scalar subqueries, so PostgreSQL walks the newest posts in index order and stops at 20
+                // (with joins it may start from the members and sort all of the cooperative's posts).
+                "SELECT p.id, p.title, p.body, p.created_at, " +
+                "(SELECT m.display_name FROM members m WHERE m.tenant_id = p.tenant_id AND m.id = p.author_id), " +
+                "(SELECT s.name FROM spaces s WHERE s.tenant_id = p.tenant_id AND s.id = p.space_id) " +
+                "FROM posts p WHERE p.tenant_id = $1 AND p.deleted_at IS NULL AND p.hidden_at IS NULL " +
                 "ORDER BY p.feed_key DESC LIMIT 20") { Parameters = { new() { Value = tenant } } });
             var html = new StringBuilder(16_384).Append("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Fil</title></head><body><main><h1>Fil</h1>");
             await using (var reader = await batch.ExecuteReaderAsync())
