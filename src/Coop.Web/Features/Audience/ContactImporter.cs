@@ -102,14 +102,15 @@ public sealed class ContactImporter(CoopDbContext db, MemberMatch members, TimeP
                 consent_at timestamptz, consent_source text, record_id uuid, consent_id uuid, contact_id uuid, existed boolean NOT NULL DEFAULT false) ON COMMIT DROP
             """, ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        // Ids are made here, time-ordered (UUIDv7), so the new index entries land at the right edge of each B-tree.
+        // Ids are made here, in increasing order, so the new index entries land at the right edge of each B-tree.
+        var ids = new IdSequence(now);
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY import_rows (id, line, email, email_normalized, name, phone, postal_code, tags, consent_at, consent_source, record_id, consent_id) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var row in rows)
             {
                 copy.StartRow();
-                copy.Write(Guid.CreateVersion7(now), NpgsqlDbType.Uuid);
+                copy.Write(ids.Next(), NpgsqlDbType.Uuid);
                 copy.Write(row.Line, NpgsqlDbType.Integer);
                 copy.Write(row.Email, NpgsqlDbType.Text);
                 copy.Write(row.EmailNormalized, NpgsqlDbType.Text);
@@ -119,8 +120,8 @@ public sealed class ContactImporter(CoopDbContext db, MemberMatch members, TimeP
                 copy.Write(row.Tags, NpgsqlDbType.Text);
                 if (row.ConsentAt is { } at) copy.Write(at, NpgsqlDbType.TimestampTz); else copy.WriteNull();
                 WriteNullable(copy, row.ConsentSource);
-                copy.Write(Guid.CreateVersion7(now), NpgsqlDbType.Uuid);
-                copy.Write(Guid.CreateVersion7(now), NpgsqlDbType.Uuid);
+                copy.Write(ids.Next(), NpgsqlDbType.Uuid);
+                copy.Write(ids.Next(), NpgsqlDbType.Uuid);
             }
             await copy.CompleteAsync(ct);
         }
