@@ -141,6 +141,38 @@ public sealed class CommunityTests(DatabaseProvider provider) : AppFixture(provi
     }
 
     [Test]
+    public async Task A_space_marks_what_is_new_since_the_last_visit()
+    {
+        var coop = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);
+        var spaces = await SpacesAsync(coop, App.Services);
+        var space = spaces[SpaceVisibility.InviteOnly]; // Bruno belongs to it
+        async Task PostAsync(string body, DateTimeOffset at)
+        {
+            await using var scope = coop.Scope(App.Services);
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            db.Posts.Add(new Post(space, coop.Person("Ana").Member.Id, null, body, at));
+            await db.SaveChangesAsync();
+        }
+        await PostAsync("Ancien un", DateTimeOffset.UtcNow.AddMinutes(-20));
+        await PostAsync("Ancien deux", DateTimeOffset.UtcNow.AddMinutes(-10));
+        var bruno = await coop.SignInAsync(App, "Bruno");
+        var url = $"/c/{coop.Slug}/spaces/{space}";
+        await bruno.GetAsync(url); // the visit
+        await PostAsync("Récent un", DateTimeOffset.UtcNow);
+        await PostAsync("Récent deux", DateTimeOffset.UtcNow);
+
+        static string Shape(string html) => string.Join(" ", System.Text.RegularExpressions.Regex
+            .Matches(html, "(Ancien|Récent) (un|deux)|<span class=\"badge\">|Déjà vu lors de votre dernière visite")
+            .Select(m => m.Value.StartsWith('<') ? "[nouveau]" : m.Value.StartsWith("Déjà", StringComparison.Ordinal) ? "|" : m.Value));
+        var page = await bruno.GetAsync(url);
+        Assert.That(page.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Shape(page.Html), Is.EqualTo("[nouveau] Récent deux [nouveau] Récent un | Ancien deux Ancien un"),
+            "the two new posts marked, then the marker, then what was seen");
+        var again = await bruno.GetAsync(url);
+        Assert.That(Shape(again.Html), Is.EqualTo("Récent deux Récent un Ancien deux Ancien un"), "nothing new: no badge and no marker");
+    }
+
+    [Test]
     public async Task Editing_keeps_a_visible_history_and_bad_posts_change_nothing()
     {
         var coop = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);

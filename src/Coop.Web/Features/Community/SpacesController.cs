@@ -170,3 +170,10 @@ public sealed record SpaceModel(string Slug, Space Space, SpaceMembership? Membe
 public sealed record SpaceCandidate(Guid Id, string Name);
 
 public sealed record FeedModel(string Slug, FeedPage Feed);
+
+/// <summary>Posts shown as cards: their authors' names, their spaces' names (null: not shown) and, in a space, the last visit that marks what is new.</summary>
+public sealed record PostList(string Slug, IReadOnlyList<Post> Posts, IReadOnlyDictionary<Guid, string> Authors, IReadOnlyDictionary<Guid, string>? Spaces)
+{
+    public DateTimeOffset? LastVisit { get; init; }
+    public string UnknownAuthor { get; init; } = "?";
+}
