@@ -8,7 +8,7 @@ namespace Coop.Web.Features.Community;
 /// The feed's queries, compiled (<see cref="Compiled{TDelegate}"/>): EF Core otherwise walks, hashes and compares the
 /// whole expression (with its two name lookups) on every request, which cost more than running it. Each reads one page plus one post (to know
 /// whether there is a next page), newest first, before a cursor (<see cref="FeedKey.AfterNewest"/> for the first
-/// page), with the author's and space's names in the same round trip.
+/// page), with the author's name (and, across spaces, the space's) in the same round trip.
 /// </summary>
 // "string.Compare(key, cursor) < 0" is how EF Core writes "feed_key < @cursor"; keys are ASCII digits and hex, so
 // every collation orders them alike.
@@ -41,14 +41,12 @@ internal static class FeedQueries
                 db.Members.Where(m => m.Id == p.AuthorId).Select(m => m.DisplayName).FirstOrDefault(),
                 db.Spaces.Where(s => s.Id == p.SpaceId).Select(s => s.Name).FirstOrDefault()))));
 
-    /// <summary>The posts of one space (whose reading the caller checked).</summary>
+    /// <summary>The posts of one space (whose reading the caller checked; its page names the space once, so no name per post).</summary>
     public static readonly Compiled<Func<CoopDbContext, Guid, string, IAsyncEnumerable<FeedRow>>> Space = new(() => EF.CompileAsyncQuery(
         (CoopDbContext db, Guid spaceId, string before) => db.Posts.AsNoTracking()
             .Where(p => p.SpaceId == spaceId && p.DeletedAt == null && p.HiddenAt == null && string.Compare(p.FeedKey, before) < 0)
             .OrderByDescending(p => p.FeedKey).Take(PageSize + 1)
-            .Select(p => new FeedRow(p,
-                db.Members.Where(m => m.Id == p.AuthorId).Select(m => m.DisplayName).FirstOrDefault(),
-                db.Spaces.Where(s => s.Id == p.SpaceId).Select(s => s.Name).FirstOrDefault()))));
+            .Select(p => new FeedRow(p, db.Members.Where(m => m.Id == p.AuthorId).Select(m => m.DisplayName).FirstOrDefault(), null))));
 }
 
 #pragma warning restore CA1309
