@@ -1,5 +1,4 @@
 using Coop.Data;
-using Coop.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -12,6 +11,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<CoopDbContex
     {
         var options = new DbContextOptionsBuilder<CoopDbContext>();
         Coop.Data.DependencyInjection.Configure(options, DatabaseProvider.Sqlite, "Data Source=design.db");
-        return new CoopDbContext(options.Options, new TenantContext());
+        return new CoopDbContext(options.Options);
     }
 }

@@ -17,18 +17,55 @@ namespace Coop.Data;
 /// </summary>
 public class CoopDbContext : IdentityUserContext<CoopUser, Guid>
 {
-    public CoopDbContext(DbContextOptions<CoopDbContext> options, TenantContext tenant) : base(options)
+    /// <summary>
+    /// A context bound to no tenant (platform work). The app's contexts come from EF Core's pool, which needs this
+    /// one constructor; <see cref="PooledCoopDbContext"/> binds each lease to its scope's tenant.
+    /// </summary>
+    public CoopDbContext(DbContextOptions<CoopDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>A context outside the app's pool, bound to <paramref name="tenant"/> (benchmarks, tools).</summary>
+    public static CoopDbContext For(DbContextOptions<CoopDbContext> options, TenantContext tenant)
+    {
+        var context = new CoopDbContext(options);
+        context.Bind(tenant);
+        return context;
+    }
+
+    /// <summary>See <see cref="UserMemberships"/>; null everywhere else.</summary>
+    internal Guid? MembershipReaderUserId { get; private set; }
+
+    /// <summary>The tenant this context acts for; null for platform work (which then sees no tenant rows).</summary>
+    public Guid? TenantId { get; private set; }
+
+    internal void Bind(TenantContext tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         TenantId = tenant.Freeze();
         MembershipReaderUserId = tenant.MembershipReaderUserId;
     }
 
-    /// <summary>See <see cref="UserMemberships"/>; null everywhere else.</summary>
-    internal Guid? MembershipReaderUserId { get; }
+    // A pooled context goes back to the pool here: it forgets its tenant, so a lease that skipped binding sees no rows.
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    /// <summary>The tenant this context acts for; null for platform work (which then sees no tenant rows).</summary>
-    public Guid? TenantId { get; }
+    public override ValueTask DisposeAsync()
+    {
+        Unbind();
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
+    private void Unbind()
+    {
+        TenantId = null;
+        MembershipReaderUserId = null;
+    }
 
     /// <summary>Read by the tenant query filter. <see cref="Guid.Empty"/> matches no row, so "no tenant" means "nothing".</summary>
     internal Guid CurrentTenantFilterValue => TenantId ?? Guid.Empty;

@@ -17,13 +17,14 @@ public static class DependencyInjection
         builder.Services.AddSingleton<UserMemberships>();
         builder.Services.AddSingleton<TenantSaveInterceptor>();
         builder.Services.AddSingleton<PostgresTenantSessionInterceptor>();
-        builder.Services.AddDbContext<CoopDbContext>((services, options) =>
+        builder.Services.AddPooledDbContextFactory<CoopDbContext>((services, options) =>
         {
             Configure(options, database.Provider, database.ConnectionString);
             options.AddInterceptors(services.GetRequiredService<TenantSaveInterceptor>());
             if (database.Provider == DatabaseProvider.Postgres)
                 options.AddInterceptors(services.GetRequiredService<PostgresTenantSessionInterceptor>());
-        }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton); // options built once, not per request: they hold nothing per tenant
+        });
+        builder.Services.AddScoped(PooledCoopDbContext.Lease);
         return builder;
     }
 

@@ -41,7 +41,7 @@ public static class AudienceBenchmark
                 t.Activate();
                 return t;
             }).ToList();
-            await using (var db = new CoopDbContext(Options(owner, withTenant: false), new TenantContext()))
+            await using (var db = new CoopDbContext(Options(owner, withTenant: false)))
             {
                 await db.Database.MigrateAsync();
                 await db.Database.ExecuteSqlRawAsync("ALTER ROLE coop_app WITH LOGIN PASSWORD 'coop_app'");
@@ -134,7 +134,7 @@ public static class AudienceBenchmark
     {
         var context = new TenantContext();
         context.Bind(tenant);
-        return new CoopDbContext(Options(connection, withTenant: true), context);
+        return CoopDbContext.For(Options(connection, withTenant: true), context);
     }
 
     private static DbContextOptions<CoopDbContext> Options(string connection, bool withTenant)

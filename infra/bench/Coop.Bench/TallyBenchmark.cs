@@ -32,7 +32,7 @@ public static class TallyBenchmark
             var owner = new NpgsqlConnectionStringBuilder(cluster) { Database = name, Username = "coop_owner", Pooling = false }.ConnectionString;
             var super = new NpgsqlConnectionStringBuilder(cluster) { Database = name }.ConnectionString;
             var app = new NpgsqlConnectionStringBuilder(cluster) { Database = name, Username = "coop_app", Password = "coop_app" }.ConnectionString;
-            await using (var db = new CoopDbContext(Options(owner, withTenant: false), new TenantContext()))
+            await using (var db = new CoopDbContext(Options(owner, withTenant: false)))
             {
                 await db.Database.MigrateAsync();
                 await db.Database.ExecuteSqlRawAsync("ALTER ROLE coop_app WITH LOGIN PASSWORD 'coop_app'");
@@ -48,7 +48,7 @@ public static class TallyBenchmark
             {
                 var context = new TenantContext();
                 context.Bind(tenant);
-                await using var db = new CoopDbContext(Options(app, withTenant: true), context);
+                await using var db = CoopDbContext.For(Options(app, withTenant: true), context);
                 var watch = Stopwatch.StartNew();
                 var vote = await db.Votes.AsNoTracking().SingleAsync(v => v.Id == voteId);
                 result = await new VoteCounting(db).CountAsync(vote, null, CancellationToken.None);

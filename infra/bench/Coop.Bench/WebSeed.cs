@@ -34,7 +34,7 @@ public static class WebSeed
         var owner = new NpgsqlConnectionStringBuilder(cluster) { Database = database, Username = "coop_owner", Pooling = false }.ConnectionString;
         var options = new DbContextOptionsBuilder<CoopDbContext>();
         Coop.Data.DependencyInjection.Configure(options, DatabaseProvider.Postgres, owner);
-        await using (var db = new CoopDbContext(options.Options, new TenantContext()))
+        await using (var db = new CoopDbContext(options.Options))
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("ALTER ROLE coop_app WITH LOGIN PASSWORD 'coop_app'");

@@ -22,7 +22,7 @@ public static class DatabaseSetup
         }
         var options = new DbContextOptionsBuilder<CoopDbContext>();
         Data.DependencyInjection.Configure(options, database.Provider, database.OwnerConnectionString);
-        await using var owner = new CoopDbContext(options.Options, new TenantContext());
+        await using var owner = new CoopDbContext(options.Options);
         await owner.Database.MigrateAsync();
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Coop.Migrations")
             .LogInformation("Database migrated ({Provider})", database.Provider);

@@ -13,7 +13,7 @@ public sealed class MigrationTests(DatabaseProvider provider)
     public async Task Migrations_match_the_model_and_all_apply_to_an_empty_database()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = new CoopDbContext(database.OwnerOptions(), new TenantContext());
+        await using var db = new CoopDbContext(database.OwnerOptions());
         Assert.That(db.Database.HasPendingModelChanges(), Is.False, $"Run dotnet ef migrations add for {provider} (see README).");
         var all = db.Database.GetMigrations().ToList();
         Assert.That(all, Is.Not.Empty);
@@ -28,7 +28,7 @@ public sealed class MigrationTests(DatabaseProvider provider)
         {
             var options = new DbContextOptionsBuilder<CoopDbContext>();
             Data.DependencyInjection.Configure(options, p, p == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=localhost");
-            using var db = new CoopDbContext(options.Options, new TenantContext());
+            using var db = new CoopDbContext(options.Options);
             return db.Database.GetMigrations().ToList();
         }
         Assert.That(Names(DatabaseProvider.Sqlite), Is.EqualTo(Names(DatabaseProvider.Postgres)));

@@ -22,7 +22,7 @@ public sealed class ModelConventionTests(DatabaseProvider provider)
     {
         var options = new DbContextOptionsBuilder<CoopDbContext>();
         Data.DependencyInjection.Configure(options, provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=localhost");
-        using var db = new CoopDbContext(options.Options, new TenantContext());
+        using var db = new CoopDbContext(options.Options);
         _model = db.Model;
     }
 

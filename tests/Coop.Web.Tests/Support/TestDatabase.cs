@@ -67,7 +67,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private async Task MigrateAsync()
     {
-        await using var owner = new CoopDbContext(OwnerOptions(), new TenantContext());
+        await using var owner = new CoopDbContext(OwnerOptions());
         await owner.Database.MigrateAsync();
         if (Provider == DatabaseProvider.Postgres)
             await owner.Database.ExecuteSqlAsync($"ALTER ROLE coop_app WITH LOGIN PASSWORD 'coop_app'");

@@ -104,6 +104,29 @@ public sealed class IsolationTests(DatabaseProvider provider) : AppFixture(provi
     }
 
     [Test]
+    public async Task A_pooled_context_serves_each_scope_its_own_cooperative_and_forgets_it_when_returned()
+    {
+        var scopes = App.Services.GetRequiredService<TenantScopeFactory>();
+        var contexts = new HashSet<CoopDbContext>(ReferenceEqualityComparer.Instance);
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (tenant, own, other) in new[] { (World.A, "Membre A", "Membre B"), (World.B, "Membre B", "Membre A") })
+            {
+                await using var scope = scopes.Begin(TenantInfo.From(tenant), "test");
+                var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+                contexts.Add(db);
+                var names = await db.Members.Select(m => m.DisplayName).ToListAsync();
+                Assert.That(names, Does.Contain(own).And.Not.Contain(other), $"round {round}, {tenant.Slug}");
+            }
+            // Leased straight from the pool, with no scope to bind it: no cooperative's rows.
+            await using var unbound = await App.Services.GetRequiredService<IDbContextFactory<CoopDbContext>>().CreateDbContextAsync();
+            contexts.Add(unbound);
+            Assert.That(await unbound.Members.CountAsync(), Is.Zero, $"round {round}, unbound");
+        }
+        Assert.That(contexts, Has.Count.LessThan(9), "contexts were reused from the pool");
+    }
+
+    [Test]
     public async Task Writes_to_another_tenant_or_without_a_tenant_throw_and_change_nothing()
     {
         await using (var scope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.A), "test"))

@@ -31,7 +31,7 @@ public sealed class RowLevelSecurityTests() : AppFixture(DatabaseProvider.Postgr
     [Test]
     public async Task Every_tenant_table_forces_row_level_security_with_a_policy()
     {
-        await using var db = new CoopDbContext(new TestDatabaseOptions(App).Owner, new TenantContext());
+        await using var db = new CoopDbContext(new TestDatabaseOptions(App).Owner);
         var tenantTables = db.Model.GetEntityTypes().Where(e => (string?)e[ModelScope.Annotation] == ModelScope.Tenant).Select(e => e.GetTableName()!).ToList();
         Assert.That(tenantTables, Is.Not.Empty);
         await using var connection = await OpenAsAppAsync(null);
