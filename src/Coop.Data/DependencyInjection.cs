@@ -1,3 +1,4 @@
+using Coop.Data.Membership;
 using Coop.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,12 +18,17 @@ public static class DependencyInjection
         builder.Services.AddSingleton<UserMemberships>();
         builder.Services.AddSingleton<TenantSaveInterceptor>();
         builder.Services.AddSingleton<PostgresTenantSessionInterceptor>();
+        builder.Services.AddSingleton<MemberCache>();
+        builder.Services.AddSingleton<MemberCacheInvalidator>();
+        // The membership cache is live only on PostgreSQL, where a trigger notifies every change (SQLite is one
+        // process reading a local file: the round trip it saves costs next to nothing there).
+        if (database.Provider == DatabaseProvider.Postgres) builder.Services.AddHostedService<MemberChangeListener>();
         builder.Services.AddPooledDbContextFactory<CoopDbContext>((services, options) =>
         {
             Configure(options, database.Provider, database.ConnectionString);
             options.AddInterceptors(services.GetRequiredService<TenantSaveInterceptor>());
             if (database.Provider == DatabaseProvider.Postgres)
-                options.AddInterceptors(services.GetRequiredService<PostgresTenantSessionInterceptor>());
+                options.AddInterceptors(services.GetRequiredService<PostgresTenantSessionInterceptor>(), services.GetRequiredService<MemberCacheInvalidator>());
         });
         builder.Services.AddScoped(PooledCoopDbContext.Lease);
         return builder;

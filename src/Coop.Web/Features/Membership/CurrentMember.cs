@@ -1,15 +1,17 @@
 using System.Security.Claims;
 using Coop.Data;
+using Coop.Data.Membership;
 using Coop.Domain.Membership;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coop.Web.Features.Membership;
 
 /// <summary>
-/// The signed-in person's membership in the current cooperative, loaded once per request from the database
-/// (through the tenant filter: outside a cooperative there is none).
+/// The signed-in person's membership in the current cooperative, once per request: from <see cref="MemberCache"/>
+/// while it is live (PostgreSQL notifies every change), otherwise from the database (through the tenant filter:
+/// outside a cooperative there is none).
 /// </summary>
-public sealed class CurrentMember(CoopDbContext db, IHttpContextAccessor http)
+public sealed class CurrentMember(CoopDbContext db, IHttpContextAccessor http, MemberCache cache)
 {
     // Compiled: it runs on every request inside a cooperative (the role check).
     private static readonly Compiled<Func<CoopDbContext, Guid, CancellationToken, Task<Member?>>> ByUser = new(() =>
@@ -22,9 +24,12 @@ public sealed class CurrentMember(CoopDbContext db, IHttpContextAccessor http)
     {
         if (_loaded) return _member;
         _loaded = true;
-        if (db.TenantId is null || !Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (db.TenantId is not { } tenantId || !Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
             return null;
+        if (cache.TryGet(tenantId, userId, out _member)) return _member;
+        var generation = cache.Generation;
         _member = await ByUser.For(db)(db, userId, ct);
+        cache.Put(tenantId, userId, _member, generation);
         return _member;
     }
 }

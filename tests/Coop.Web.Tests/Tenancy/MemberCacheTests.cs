@@ -1,0 +1,148 @@
+using System.Net;
+using Coop.Data;
+using Coop.Data.Accounts;
+using Coop.Data.Membership;
+using Coop.Data.Tenancy;
+using Coop.Domain.Membership;
+using Coop.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Coop.Web.Tests.Tenancy;
+
+/// <summary>
+/// On PostgreSQL, memberships are kept between requests, and any change to them, by any writer, reaches the cache:
+/// a role changed by raw SQL (as a script or another node would) stops working once PostgreSQL notifies it.
+/// </summary>
+[TestFixture]
+public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private MemberCache Cache => App.Services.GetRequiredService<MemberCache>();
+
+    [Test]
+    public async Task A_role_removed_by_raw_sql_stops_working_once_postgresql_notifies_it()
+    {
+        await Cache.WhenLive.WaitAsync(Patience);
+        var (user, memberId) = await AdminOfAAsync();
+        await NotificationsDeliveredAsync(); // the insert's own notification must not land after the cache is warm
+        var client = App.Visitor();
+        await client.SignInAsync(user.Email!, World.Password);
+        Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Cache.TryGet(World.A.Id, user.Id, out var cached) && cached!.Roles.HasFlag(MemberRoles.Admin), Is.True, "kept after the request");
+
+        var evicted = EvictionOf(World.A.Id, user.Id);
+        await using (var connection = await OpenAsAppAsync(World.A.Id))
+        await using (var update = new NpgsqlCommand("UPDATE members SET roles = @roles WHERE id = @id", connection))
+        {
+            update.Parameters.AddWithValue("roles", (int)MemberRoles.Member);
+            update.Parameters.AddWithValue("id", memberId);
+            Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+        await evicted.WaitAsync(Patience);
+
+        Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Kept_memberships_are_per_cooperative()
+    {
+        await Cache.WhenLive.WaitAsync(Patience);
+        var (user, _) = await AdminOfAAsync();
+        await using (var scope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.B), "test"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            db.Members.Add(new Member(user.Id, "Admin de A, membre de B", MemberRoles.Member, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        await NotificationsDeliveredAsync();
+        var client = App.Visitor();
+        await client.SignInAsync(user.Email!, World.Password);
+        for (var round = 0; round < 2; round++) // the second round is served from the cache
+        {
+            Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.OK), $"A, round {round}");
+            Assert.That((await client.GetAsync($"/c/{World.B.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden), $"B, round {round}");
+        }
+        Assert.That(Cache.TryGet(World.B.Id, user.Id, out var inB) && inB!.TenantId == World.B.Id && !inB.Grants(MemberRoles.Admin), Is.True);
+    }
+
+    [Test]
+    public async Task Without_notifications_every_request_reads_the_database()
+    {
+        await Cache.WhenLive.WaitAsync(Patience);
+        var listener = App.Services.GetServices<IHostedService>().OfType<MemberChangeListener>().Single();
+        var (user, memberId) = await AdminOfAAsync();
+        var client = App.Visitor();
+        await client.SignInAsync(user.Email!, World.Password);
+        Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.OK));
+
+        await listener.StopAsync(CancellationToken.None);
+        try
+        {
+            Assert.That(Cache.IsLive, Is.False);
+            await using (var connection = await OpenAsAppAsync(World.A.Id))
+            await using (var update = new NpgsqlCommand("UPDATE members SET roles = @roles WHERE id = @id", connection))
+            {
+                update.Parameters.AddWithValue("roles", (int)MemberRoles.Member);
+                update.Parameters.AddWithValue("id", memberId);
+                await update.ExecuteNonQueryAsync();
+            }
+            Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
+        }
+        finally
+        {
+            await listener.StartAsync(CancellationToken.None);
+        }
+        await Cache.WhenLive.WaitAsync(Patience);
+    }
+
+    private async Task<(CoopUser User, Guid MemberId)> AdminOfAAsync()
+    {
+        var user = await World.UserAsync(App.Services, $"cached-{Guid.NewGuid():N}@test.coop", "En cache");
+        await using var scope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.A), "test");
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        var member = new Member(user.Id, user.DisplayName, MemberRoles.Admin, DateTimeOffset.UtcNow);
+        db.Members.Add(member);
+        await db.SaveChangesAsync();
+        return (user, member.Id);
+    }
+
+    /// <summary>
+    /// Notifications arrive in commit order: once a marker sent now is evicted, every earlier change has been too.
+    /// </summary>
+    private async Task NotificationsDeliveredAsync()
+    {
+        var marker = Guid.NewGuid();
+        var delivered = EvictionOf(World.A.Id, marker);
+        await using (var connection = await OpenAsAppAsync(World.A.Id))
+        await using (var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection))
+        {
+            notify.Parameters.AddWithValue("channel", MemberChangeListener.Channel);
+            notify.Parameters.AddWithValue("payload", $"{World.A.Id}:{marker}");
+            await notify.ExecuteNonQueryAsync();
+        }
+        await delivered.WaitAsync(Patience);
+    }
+
+    private Task EvictionOf(Guid tenantId, Guid userId)
+    {
+        var evicted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Cache.Evicted += (tenant, user) =>
+        {
+            if (tenant == tenantId && user == userId) evicted.TrySetResult();
+        };
+        return evicted.Task;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsAppAsync(Guid tenantId)
+    {
+        var connection = new NpgsqlConnection(App.Database.AppConnectionString);
+        await connection.OpenAsync();
+        await using var set = new NpgsqlCommand("SELECT set_config('coop.tenant_id', @t, false)", connection);
+        set.Parameters.AddWithValue("t", tenantId.ToString());
+        await set.ExecuteNonQueryAsync();
+        return connection;
+    }
+}
