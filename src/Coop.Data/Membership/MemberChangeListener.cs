@@ -28,7 +28,8 @@ public sealed partial class MemberChangeListener(DatabaseOptions database, Membe
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            // Whatever broke the link (network, server restart, failover), keep the app up and read the database meanwhile.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 log.LogWarning(e, "Membership change notifications interrupted; roles are read from the database until they resume");
             }
