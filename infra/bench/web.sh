@@ -39,13 +39,22 @@ start_app() { # database port [extra env...]
   echo "app on $port did not start" >&2; exit 1
 }
 app=5301; app1=5302; diag=5303; base=5304
+for port in $app $app1 $diag $base; do # a process left on a port would be measured instead of this run's
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use; stop what listens there" >&2; exit 1; fi
+done
 start_app coop_bench_many $app
 start_app coop_bench_one $app1
-bench baseline "$(connection coop_bench_many)" $base >/dev/null 2>&1 &
+# Started directly (not through the bench function), so that the pid recorded is the one to stop.
+dotnet infra/bench/Coop.Bench/bin/Release/net10.0/Coop.Bench.dll baseline "$(connection coop_bench_many)" $base >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$base/c/$slug/feed" >/dev/null 2>&1 && break; sleep 0.5; done
 cookie=$(bench login "http://127.0.0.1:$app" "$email" "$password")
 cookie1=$(bench login "http://127.0.0.1:$app1" "$email1" "$password")
+posts_on() { curl -fs ${2:+-H "Cookie: $2"} "$1" | grep -o '<article' | wc -l; }
+for check in "http://127.0.0.1:$base/c/$slug/feed|" "http://127.0.0.1:$app/c/$slug/feed|$cookie" "http://127.0.0.1:$app1/c/$slug1/feed|$cookie1"; do
+  n=$(posts_on "${check%%|*}" "${check#*|}")
+  [ "$n" -eq 20 ] || { echo "${check%%|*} shows $n posts, not 20: the comparison would be meaningless" >&2; exit 1; }
+done
 
 run_wrk() { # label url cookie -> appends "label rps p50ms p99ms" to results
   local out; out=$(wrk -t2 -c32 -d"${secs}s" --latency -H "Cookie: $3" "$2")

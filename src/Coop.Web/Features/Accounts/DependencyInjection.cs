@@ -5,6 +5,7 @@ using Coop.Data.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Coop.Web.Features.Accounts;
@@ -60,6 +61,8 @@ public static class DependencyInjection
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddScoped<LocalizedIdentityErrors>();
+        services.AddScoped<SecurityStampValidator<CoopUser>>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, DueSecurityStampValidator>());
         // OWASP 2023 guidance for PBKDF2-HMAC-SHA512 is 210,000 iterations; Identity's default is lower.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
