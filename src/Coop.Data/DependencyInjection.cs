@@ -1,6 +1,7 @@
 using Coop.Data.Membership;
 using Coop.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -22,7 +23,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<MemberCacheInvalidator>();
         // The membership cache is live only on PostgreSQL, where a trigger notifies every change (SQLite is one
         // process reading a local file: the round trip it saves costs next to nothing there).
-        if (database.Provider == DatabaseProvider.Postgres) builder.Services.AddHostedService<MemberChangeListener>();
+        if (database.Provider == DatabaseProvider.Postgres && builder.Configuration.GetValue("Membership:Cache", true))
+            builder.Services.AddHostedService<MemberChangeListener>();
         builder.Services.AddPooledDbContextFactory<CoopDbContext>((services, options) =>
         {
             Configure(options, database.Provider, database.ConnectionString);

@@ -146,3 +146,42 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
         return connection;
     }
 }
+
+/// <summary>With <c>Membership:Cache=false</c> nothing listens, the cache never goes live, and every request reads the row.</summary>
+[TestFixture]
+public sealed class MemberCacheOffTests() : AppFixture(DatabaseProvider.Postgres)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Membership:Cache"] = "false" };
+
+    [Test]
+    public async Task A_role_removed_by_raw_sql_stops_working_on_the_next_request()
+    {
+        Assert.That(App.Services.GetServices<IHostedService>().OfType<MemberChangeListener>(), Is.Empty);
+        var user = await World.UserAsync(App.Services, $"uncached-{Guid.NewGuid():N}@test.coop", "Sans cache");
+        Guid memberId;
+        await using (var scope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.A), "test"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+            var member = new Member(user.Id, user.DisplayName, MemberRoles.Admin, DateTimeOffset.UtcNow);
+            db.Members.Add(member);
+            await db.SaveChangesAsync();
+            memberId = member.Id;
+        }
+        var client = App.Visitor();
+        await client.SignInAsync(user.Email!, World.Password);
+        Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(App.Services.GetRequiredService<MemberCache>().TryGet(World.A.Id, user.Id, out _), Is.False, "nothing kept");
+
+        await using (var connection = new NpgsqlConnection(App.Database.AppConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var update = new NpgsqlCommand(
+                "SELECT set_config('coop.tenant_id', @t, false); UPDATE members SET roles = @roles WHERE id = @id", connection);
+            update.Parameters.AddWithValue("t", World.A.Id.ToString());
+            update.Parameters.AddWithValue("roles", (int)MemberRoles.Member);
+            update.Parameters.AddWithValue("id", memberId);
+            await update.ExecuteNonQueryAsync();
+        }
+        Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+}
