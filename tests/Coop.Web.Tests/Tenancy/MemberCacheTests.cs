@@ -4,6 +4,7 @@ using Coop.Data.Accounts;
 using Coop.Data.Membership;
 using Coop.Data.Tenancy;
 using Coop.Domain.Membership;
+using Coop.Domain.Tenancy;
 using Coop.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +27,7 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
     public async Task A_role_removed_by_raw_sql_stops_working_once_postgresql_notifies_it()
     {
         await Cache.WhenLive.WaitAsync(Patience);
-        var (user, memberId) = await AdminOfAAsync();
+        var (user, memberId) = await MemberRows.AddAdminAsync(App, World.A);
         await NotificationsDeliveredAsync(); // the insert's own notification must not land after the cache is warm
         var client = App.Visitor();
         await client.SignInAsync(user.Email!, World.Password);
@@ -34,13 +35,7 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
         Assert.That(Cache.TryGet(World.A.Id, user.Id, out var cached) && cached!.Roles.HasFlag(MemberRoles.Admin), Is.True, "kept after the request");
 
         var evicted = EvictionOf(World.A.Id, user.Id);
-        await using (var connection = await OpenAsAppAsync(World.A.Id))
-        await using (var update = new NpgsqlCommand("UPDATE members SET roles = @roles WHERE id = @id", connection))
-        {
-            update.Parameters.AddWithValue("roles", (int)MemberRoles.Member);
-            update.Parameters.AddWithValue("id", memberId);
-            Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
-        }
+        Assert.That(await MemberRows.DemoteByRawSqlAsync(App, World.A.Id, memberId), Is.EqualTo(1));
         await evicted.WaitAsync(Patience);
 
         Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -50,7 +45,7 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
     public async Task Kept_memberships_are_per_cooperative()
     {
         await Cache.WhenLive.WaitAsync(Patience);
-        var (user, _) = await AdminOfAAsync();
+        var (user, _) = await MemberRows.AddAdminAsync(App, World.A);
         await using (var scope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.B), "test"))
         {
             var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
@@ -73,7 +68,7 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
     {
         await Cache.WhenLive.WaitAsync(Patience);
         var listener = App.Services.GetServices<IHostedService>().OfType<MemberChangeListener>().Single();
-        var (user, memberId) = await AdminOfAAsync();
+        var (user, memberId) = await MemberRows.AddAdminAsync(App, World.A);
         var client = App.Visitor();
         await client.SignInAsync(user.Email!, World.Password);
         Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.OK));
@@ -82,13 +77,7 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
         try
         {
             Assert.That(Cache.IsLive, Is.False);
-            await using (var connection = await OpenAsAppAsync(World.A.Id))
-            await using (var update = new NpgsqlCommand("UPDATE members SET roles = @roles WHERE id = @id", connection))
-            {
-                update.Parameters.AddWithValue("roles", (int)MemberRoles.Member);
-                update.Parameters.AddWithValue("id", memberId);
-                await update.ExecuteNonQueryAsync();
-            }
+            await MemberRows.DemoteByRawSqlAsync(App, World.A.Id, memberId);
             Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
         }
         finally
@@ -98,17 +87,6 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
         await Cache.WhenLive.WaitAsync(Patience);
     }
 
-    private async Task<(CoopUser User, Guid MemberId)> AdminOfAAsync()
-    {
-        var user = await World.UserAsync(App.Services, $"cached-{Guid.NewGuid():N}@test.coop", "En cache");
-        await using var scope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.A), "test");
-        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
-        var member = new Member(user.Id, user.DisplayName, MemberRoles.Admin, DateTimeOffset.UtcNow);
-        db.Members.Add(member);
-        await db.SaveChangesAsync();
-        return (user, member.Id);
-    }
-
     /// <summary>
     /// Notifications arrive in commit order: once a marker sent now is evicted, every earlier change has been too.
     /// </summary>
@@ -116,7 +94,7 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
     {
         var marker = Guid.NewGuid();
         var delivered = EvictionOf(World.A.Id, marker);
-        await using (var connection = await OpenAsAppAsync(World.A.Id))
+        await using (var connection = await MemberRows.OpenAsAppAsync(App, World.A.Id))
         await using (var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection))
         {
             notify.Parameters.AddWithValue("channel", MemberChangeListener.Channel);
@@ -135,16 +113,6 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
         };
         return evicted.Task;
     }
-
-    private async Task<NpgsqlConnection> OpenAsAppAsync(Guid tenantId)
-    {
-        var connection = new NpgsqlConnection(App.Database.AppConnectionString);
-        await connection.OpenAsync();
-        await using var set = new NpgsqlCommand("SELECT set_config('coop.tenant_id', @t, false)", connection);
-        set.Parameters.AddWithValue("t", tenantId.ToString());
-        await set.ExecuteNonQueryAsync();
-        return connection;
-    }
 }
 
 /// <summary>With <c>Membership:Cache=false</c> nothing listens, the cache never goes live, and every request reads the row.</summary>
@@ -157,31 +125,48 @@ public sealed class MemberCacheOffTests() : AppFixture(DatabaseProvider.Postgres
     public async Task A_role_removed_by_raw_sql_stops_working_on_the_next_request()
     {
         Assert.That(App.Services.GetServices<IHostedService>().OfType<MemberChangeListener>(), Is.Empty);
-        var user = await World.UserAsync(App.Services, $"uncached-{Guid.NewGuid():N}@test.coop", "Sans cache");
-        Guid memberId;
-        await using (var scope = App.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(World.A), "test"))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
-            var member = new Member(user.Id, user.DisplayName, MemberRoles.Admin, DateTimeOffset.UtcNow);
-            db.Members.Add(member);
-            await db.SaveChangesAsync();
-            memberId = member.Id;
-        }
+        var (user, memberId) = await MemberRows.AddAdminAsync(App, World.A);
         var client = App.Visitor();
         await client.SignInAsync(user.Email!, World.Password);
         Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(App.Services.GetRequiredService<MemberCache>().TryGet(World.A.Id, user.Id, out _), Is.False, "nothing kept");
 
-        await using (var connection = new NpgsqlConnection(App.Database.AppConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var update = new NpgsqlCommand(
-                "SELECT set_config('coop.tenant_id', @t, false); UPDATE members SET roles = @roles WHERE id = @id", connection);
-            update.Parameters.AddWithValue("t", World.A.Id.ToString());
-            update.Parameters.AddWithValue("roles", (int)MemberRoles.Member);
-            update.Parameters.AddWithValue("id", memberId);
-            await update.ExecuteNonQueryAsync();
-        }
+        await MemberRows.DemoteByRawSqlAsync(App, World.A.Id, memberId);
         Assert.That((await client.GetAsync($"/c/{World.A.Slug}/admin/members")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+}
+
+/// <summary>Membership rows for these tests: an admin added through EF, and a demotion by raw SQL (as a script would).</summary>
+internal static class MemberRows
+{
+    public static async Task<(CoopUser User, Guid MemberId)> AddAdminAsync(CoopApp app, Tenant tenant)
+    {
+        var user = await World.UserAsync(app.Services, $"cached-{Guid.NewGuid():N}@test.coop", "En cache");
+        await using var scope = app.Services.GetRequiredService<TenantScopeFactory>().Begin(TenantInfo.From(tenant), "test");
+        var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
+        var member = new Member(user.Id, user.DisplayName, MemberRoles.Admin, DateTimeOffset.UtcNow);
+        db.Members.Add(member);
+        await db.SaveChangesAsync();
+        return (user, member.Id);
+    }
+
+    public static async Task<int> DemoteByRawSqlAsync(CoopApp app, Guid tenantId, Guid memberId)
+    {
+        await using var connection = await OpenAsAppAsync(app, tenantId);
+        await using var update = new NpgsqlCommand("UPDATE members SET roles = @roles WHERE id = @id", connection);
+        update.Parameters.AddWithValue("roles", (int)MemberRoles.Member);
+        update.Parameters.AddWithValue("id", memberId);
+        return await update.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A connection of the app's role, outside the app, with the cooperative's setting for row-level security.</summary>
+    public static async Task<NpgsqlConnection> OpenAsAppAsync(CoopApp app, Guid tenantId)
+    {
+        var connection = new NpgsqlConnection(app.Database.AppConnectionString);
+        await connection.OpenAsync();
+        await using var set = new NpgsqlCommand("SELECT set_config('coop.tenant_id', @t, false)", connection);
+        set.Parameters.AddWithValue("t", tenantId.ToString());
+        await set.ExecuteNonQueryAsync();
+        return connection;
     }
 }
