@@ -91,10 +91,10 @@ public sealed class Member : ITenantOwned
 
     public void ListInDirectory(bool listed) => ListedInDirectory = listed;
 
-    /// <summary>Roles only grant rights while the membership is active: a suspended admin is no admin.</summary>
     /// <summary>An independent copy (every field is a value or a string), for a cache that hands out rows it keeps.</summary>
     public Member Copy() => (Member)MemberwiseClone();
 
+    /// <summary>Roles only grant rights while the membership is active: a suspended admin is no admin.</summary>
     public bool Grants(MemberRoles role) => Status == MembershipStatus.Active && (Roles & role) == role;
 
     public void ChangeRoles(MemberRoles roles) => Roles = roles | MemberRoles.Member;
