@@ -2,7 +2,10 @@ using System.Threading.RateLimiting;
 using Coop.Data;
 using Coop.Data.Accounts;
 using Coop.Data.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,8 +21,11 @@ public static class DependencyInjection
     {
         var services = builder.Services;
 
-        // Keys in the database: every app node can read every other node's cookies.
-        services.AddDataProtection().SetApplicationName("Coop");
+        // Keys in the database: every app node can read every other node's cookies. AES-256-GCM rather than the
+        // default AES-CBC with an HMAC: one OpenSSL operation instead of two, a third cheaper for every cookie and form
+        // token (keys made before keep their algorithm until they expire).
+        services.AddDataProtection().SetApplicationName("Coop")
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
@@ -40,6 +46,9 @@ public static class DependencyInjection
                     return Task.CompletedTask;
                 };
             }));
+        services.AddSingleton<RecentTickets>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<RecentTickets>((o, tickets) => o.TicketDataFormat = tickets.Around(o.TicketDataFormat));
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
 
         services.AddIdentityCore<CoopUser>(o =>
