@@ -2,6 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace Coop.Web.Infrastructure;
@@ -41,6 +43,8 @@ public static class MvcSetup
             // Framing is decided in one place, SecurityHeaders (DENY everywhere but the embeddable form).
             o.SuppressXFrameOptionsHeader = true;
         });
+        services.AddSingleton<CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, QuietTempData>());
         services.AddSingleton<MarkdownStore>();
         services.AddScoped<RenderedMarkdown>();
         AddValidators(services);

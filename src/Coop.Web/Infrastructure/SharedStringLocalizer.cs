@@ -11,20 +11,22 @@ namespace Coop.Web.Infrastructure;
 /// The interface strings, read once per culture into a frozen dictionary. A page looks up a hundred strings or more;
 /// the stock localizer asks <see cref="ResourceManager"/> each time, which takes a lock per lookup and made
 /// concurrent requests queue (measured by the page benchmark). Same resources, same fallback (the culture, then
-/// its parents, then French, the neutral language), same formatting.
+/// its parents, then French, the neutral language), same formatting. Each culture's table already holds its parents'
+/// strings, so a lookup is one read of one dictionary and allocates nothing but its result.
 /// </summary>
 public sealed class SharedStringLocalizer : IStringLocalizer<SharedResource>
 {
     private static readonly ResourceManager Resources = new("Coop.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
-    private static readonly ConcurrentDictionary<string, FrozenDictionary<string, string>> Tables = new();
+    private static readonly ConcurrentDictionary<string, FrozenDictionary<string, string>> Own = new();
+    private static readonly ConcurrentDictionary<string, FrozenDictionary<string, string>> WithParents = new();
 
     public LocalizedString this[string name]
     {
         get
         {
             ArgumentNullException.ThrowIfNull(name);
-            var value = Find(name, CultureInfo.CurrentUICulture);
-            return new LocalizedString(name, value ?? name, resourceNotFound: value is null);
+            var found = Lookup(CultureInfo.CurrentUICulture).TryGetValue(name, out var value);
+            return new LocalizedString(name, found ? value! : name, resourceNotFound: !found);
         }
     }
 
@@ -33,8 +35,8 @@ public sealed class SharedStringLocalizer : IStringLocalizer<SharedResource>
         get
         {
             ArgumentNullException.ThrowIfNull(name);
-            var value = Find(name, CultureInfo.CurrentUICulture);
-            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, value ?? name, arguments), resourceNotFound: value is null);
+            var found = Lookup(CultureInfo.CurrentUICulture).TryGetValue(name, out var value);
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, found ? value! : name, arguments), resourceNotFound: !found);
         }
     }
 
@@ -49,22 +51,26 @@ public sealed class SharedStringLocalizer : IStringLocalizer<SharedResource>
         }
     }
 
-    private static string? Find(string name, CultureInfo culture)
-    {
-        for (var c = culture; ; c = c.Parent)
+    /// <summary>The culture's strings with, for names it lacks, its parents' (nearest first).</summary>
+    private static FrozenDictionary<string, string> Lookup(CultureInfo culture) =>
+        WithParents.TryGetValue(culture.Name, out var table) ? table : WithParents.GetOrAdd(culture.Name, static (_, c) =>
         {
-            if (Table(c).TryGetValue(name, out var value)) return value;
-            if (c.Equals(CultureInfo.InvariantCulture)) return null;
-        }
-    }
+            var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var each = c; ; each = each.Parent)
+            {
+                foreach (var (name, value) in Table(each)) merged.TryAdd(name, value);
+                if (each.Equals(CultureInfo.InvariantCulture)) return merged.ToFrozenDictionary(StringComparer.Ordinal);
+            }
+        }, culture);
 
-    private static FrozenDictionary<string, string> Table(CultureInfo culture) => Tables.GetOrAdd(culture.Name, _ =>
+    /// <summary>The culture's own strings, without its parents'.</summary>
+    private static FrozenDictionary<string, string> Table(CultureInfo culture) => Own.GetOrAdd(culture.Name, static (_, c) =>
     {
-        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        var set = Resources.GetResourceSet(c, createIfNotExists: true, tryParents: false);
         if (set is null) return FrozenDictionary<string, string>.Empty;
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in set)
             if (entry.Key is string key && entry.Value is string value) entries[key] = value;
         return entries.ToFrozenDictionary(StringComparer.Ordinal);
-    });
+    }, culture);
 }

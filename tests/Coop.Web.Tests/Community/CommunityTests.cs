@@ -243,4 +243,26 @@ public sealed class CommunityTests(DatabaseProvider provider) : AppFixture(provi
         Assert.That(entry.Element(a + "content")!.Value, Does.Contain("<strong>entrée libre</strong>"));
         Assert.That(entry.Element(a + "content")!.Value, Does.Not.Contain("<script>"));
     }
+
+    [Test]
+    public async Task The_message_after_posting_is_shown_once_and_pages_without_one_set_no_cookie()
+    {
+        var coop = await Scic.CreateAsync(App.Services, LegalForm.Scic, People);
+        var spaces = await SpacesAsync(coop, App.Services);
+        var chloe = await coop.SignInAsync(App, "Chloé");
+        var space = $"/c/{coop.Slug}/spaces/{spaces[SpaceVisibility.Members]}";
+        static string[] TempDataCookies(Page page) =>
+            page.Response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Where(v => v.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=", StringComparison.Ordinal)).ToArray() : [];
+
+        var quiet = await chloe.GetAsync(space);
+        Assert.That(TempDataCookies(quiet), Is.Empty, "no message, no cookie to delete");
+        var posted = await chloe.SubmitAsync(space, $"{space}/posts", new Dictionary<string, string> { ["Body"] = "Bonjour" });
+        Assert.That(TempDataCookies(posted), Has.Length.EqualTo(1), "the message travels in a cookie");
+        var shown = await chloe.GetAsync(posted.Location!.ToString());
+        Assert.That(shown.Contains("Votre message est publié."), Is.True);
+        Assert.That(TempDataCookies(shown).Single(), Does.Contain("expires=Thu, 01 Jan 1970"), "read once, then deleted");
+        var next = await chloe.GetAsync(space);
+        Assert.That(next.Contains("Votre message est publié."), Is.False);
+        Assert.That(TempDataCookies(next), Is.Empty);
+    }
 }

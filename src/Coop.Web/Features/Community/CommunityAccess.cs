@@ -91,8 +91,13 @@ public sealed class CommunityAccess(CoopDbContext db, TenantContext tenantContex
         var rows = new List<FeedRow>(FeedQueries.PageSize + 1);
         await foreach (var row in query.WithCancellation(ct)) rows.Add(row);
         var page = rows.Take(FeedQueries.PageSize).Select(r => r.Post).ToList();
-        var names = rows.Where(r => r.Author is not null).GroupBy(r => r.Post.AuthorId).ToDictionary(g => g.Key, g => g.First().Author!);
-        var spaceNames = rows.Where(r => r.Space is not null).GroupBy(r => r.Post.SpaceId).ToDictionary(g => g.Key, g => g.First().Space!);
+        var names = new Dictionary<Guid, string>();
+        var spaceNames = new Dictionary<Guid, string>();
+        foreach (var row in rows) // plain loops: grouping allocated a group per author and per space on every page
+        {
+            if (row.Author is not null) names.TryAdd(row.Post.AuthorId, row.Author);
+            if (row.Space is not null) spaceNames.TryAdd(row.Post.SpaceId, row.Space);
+        }
         return new FeedPage(page, names, spaceNames, rows.Count > FeedQueries.PageSize ? page[^1].FeedKey : null);
     }
 }
