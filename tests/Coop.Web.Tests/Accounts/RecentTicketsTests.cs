@@ -11,22 +11,34 @@ namespace Coop.Web.Tests.Accounts;
 /// </summary>
 public sealed class RecentTicketsTests
 {
+    private RecentTickets _tickets = null!;
+    private CountingProtector _protector = null!;
+    private ISecureDataFormat<AuthenticationTicket> _format = null!;
+
+    [SetUp]
+    public void Remember()
+    {
+        _tickets = new RecentTickets();
+        _protector = new CountingProtector(new EphemeralDataProtectionProvider().CreateProtector("session"));
+        _format = _tickets.Around(new TicketDataFormat(_protector));
+    }
+
+    [TearDown]
+    public void Forget() => _tickets.Dispose();
+
     [Test]
     public void A_cookie_sent_again_is_decrypted_once_and_each_request_gets_its_own_copy()
     {
-        using var tickets = new RecentTickets();
-        var protector = new CountingProtector(new EphemeralDataProtectionProvider().CreateProtector("session"));
-        var format = tickets.Around(new TicketDataFormat(protector));
-        var cookie = format.Protect(Ticket("ada@test.coop"));
+        var cookie = _format.Protect(Ticket("ada@test.coop"));
 
-        var first = format.Unprotect(cookie)!;
+        var first = _format.Unprotect(cookie)!;
         first.Principal.Identities.First().AddClaim(new Claim(ClaimTypes.Role, "added by a request"));
         first.Properties.Items["changed"] = "yes";
-        var second = format.Unprotect(cookie)!;
+        var second = _format.Unprotect(cookie)!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(protector.Unprotects, Is.EqualTo(1), "the second request is served from memory");
+            Assert.That(_protector.Unprotects, Is.EqualTo(1), "the second request is served from memory");
             Assert.That(second.Principal.FindFirstValue(ClaimTypes.Email), Is.EqualTo("ada@test.coop"));
             Assert.That(second.Principal.IsInRole("added by a request"), Is.False, "one request's changes stay its own");
             Assert.That(second.Properties.Items.ContainsKey("changed"), Is.False);
@@ -37,22 +49,19 @@ public sealed class RecentTicketsTests
     [Test]
     public void Different_cookies_open_as_their_own_people_and_a_forged_one_is_refused_every_time()
     {
-        using var tickets = new RecentTickets();
-        var protector = new CountingProtector(new EphemeralDataProtectionProvider().CreateProtector("session"));
-        var format = tickets.Around(new TicketDataFormat(protector));
-        var ada = format.Protect(Ticket("ada@test.coop"));
-        var bob = format.Protect(Ticket("bob@test.coop"));
+        var ada = _format.Protect(Ticket("ada@test.coop"));
+        var bob = _format.Protect(Ticket("bob@test.coop"));
         var forged = ada[..^4] + (ada[^4] == 'A' ? "B" : "A") + ada[^3..];
 
         Assert.Multiple(() =>
         {
-            Assert.That(format.Unprotect(ada)!.Principal.FindFirstValue(ClaimTypes.Email), Is.EqualTo("ada@test.coop"));
-            Assert.That(format.Unprotect(bob)!.Principal.FindFirstValue(ClaimTypes.Email), Is.EqualTo("bob@test.coop"));
-            Assert.That(format.Unprotect(ada)!.Principal.FindFirstValue(ClaimTypes.Email), Is.EqualTo("ada@test.coop"));
-            Assert.That(format.Unprotect(forged), Is.Null);
-            Assert.That(format.Unprotect(forged), Is.Null);
-            Assert.That(format.Unprotect(null), Is.Null);
-            Assert.That(protector.Unprotects, Is.EqualTo(4), "ada and bob once each; the forged cookie each time it comes");
+            Assert.That(_format.Unprotect(ada)!.Principal.FindFirstValue(ClaimTypes.Email), Is.EqualTo("ada@test.coop"));
+            Assert.That(_format.Unprotect(bob)!.Principal.FindFirstValue(ClaimTypes.Email), Is.EqualTo("bob@test.coop"));
+            Assert.That(_format.Unprotect(ada)!.Principal.FindFirstValue(ClaimTypes.Email), Is.EqualTo("ada@test.coop"));
+            Assert.That(_format.Unprotect(forged), Is.Null);
+            Assert.That(_format.Unprotect(forged), Is.Null);
+            Assert.That(_format.Unprotect(null), Is.Null);
+            Assert.That(_protector.Unprotects, Is.EqualTo(4), "ada and bob once each; the forged cookie each time it comes");
         });
     }
 
