@@ -53,7 +53,7 @@ public sealed class SharedStringLocalizer : IStringLocalizer<SharedResource>
 
     /// <summary>The culture's strings with, for names it lacks, its parents' (nearest first).</summary>
     private static FrozenDictionary<string, string> Lookup(CultureInfo culture) =>
-        WithParents.TryGetValue(culture.Name, out var table) ? table : WithParents.GetOrAdd(culture.Name, static (_, c) =>
+        WithParents.GetOrAdd(culture.Name, static (_, c) =>
         {
             var merged = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var each = c; ; each = each.Parent)

@@ -65,6 +65,23 @@ public sealed class TestDatabase : IAsyncDisposable
         return options.Options;
     }
 
+    /// <summary>
+    /// A PostgreSQL connection of the app's restricted role, outside the app, as a script would open one; with
+    /// <paramref name="tenantSetting"/> as its <c>coop.tenant_id</c> (the row-level security setting), or none.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenAsAppAsync(string? tenantSetting)
+    {
+        var connection = new NpgsqlConnection(AppConnectionString);
+        await connection.OpenAsync();
+        if (tenantSetting is not null)
+        {
+            await using var set = new NpgsqlCommand("SELECT set_config('coop.tenant_id', @t, false)", connection);
+            set.Parameters.AddWithValue("t", tenantSetting);
+            await set.ExecuteNonQueryAsync();
+        }
+        return connection;
+    }
+
     private async Task MigrateAsync()
     {
         await using var owner = new CoopDbContext(OwnerOptions());

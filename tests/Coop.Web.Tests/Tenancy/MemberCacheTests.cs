@@ -94,7 +94,7 @@ public sealed class MemberCacheTests() : AppFixture(DatabaseProvider.Postgres)
     {
         var marker = Guid.NewGuid();
         var delivered = EvictionOf(World.A.Id, marker);
-        await using (var connection = await MemberRows.OpenAsAppAsync(App, World.A.Id))
+        await using (var connection = await App.Database.OpenAsAppAsync(World.A.Id.ToString()))
         await using (var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection))
         {
             notify.Parameters.AddWithValue("channel", MemberChangeListener.Channel);
@@ -152,21 +152,10 @@ internal static class MemberRows
 
     public static async Task<int> DemoteByRawSqlAsync(CoopApp app, Guid tenantId, Guid memberId)
     {
-        await using var connection = await OpenAsAppAsync(app, tenantId);
+        await using var connection = await app.Database.OpenAsAppAsync(tenantId.ToString());
         await using var update = new NpgsqlCommand("UPDATE members SET roles = @roles WHERE id = @id", connection);
         update.Parameters.AddWithValue("roles", (int)MemberRoles.Member);
         update.Parameters.AddWithValue("id", memberId);
         return await update.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>A connection of the app's role, outside the app, with the cooperative's setting for row-level security.</summary>
-    public static async Task<NpgsqlConnection> OpenAsAppAsync(CoopApp app, Guid tenantId)
-    {
-        var connection = new NpgsqlConnection(app.Database.AppConnectionString);
-        await connection.OpenAsync();
-        await using var set = new NpgsqlCommand("SELECT set_config('coop.tenant_id', @t, false)", connection);
-        set.Parameters.AddWithValue("t", tenantId.ToString());
-        await set.ExecuteNonQueryAsync();
-        return connection;
     }
 }

@@ -17,7 +17,7 @@ public sealed class RowLevelSecurityTests() : AppFixture(DatabaseProvider.Postgr
     [Test]
     public async Task The_app_role_is_neither_owner_superuser_nor_bypassrls()
     {
-        await using var connection = await OpenAsAppAsync(null);
+        await using var connection = await App.Database.OpenAsAppAsync(null);
         await using var command = new NpgsqlCommand(
             "SELECT rolsuper, rolbypassrls, (SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) FROM pg_roles WHERE rolname = current_user",
             connection);
@@ -34,7 +34,7 @@ public sealed class RowLevelSecurityTests() : AppFixture(DatabaseProvider.Postgr
         await using var db = new CoopDbContext(new TestDatabaseOptions(App).Owner);
         var tenantTables = db.Model.GetEntityTypes().Where(e => (string?)e[ModelScope.Annotation] == ModelScope.Tenant).Select(e => e.GetTableName()!).ToList();
         Assert.That(tenantTables, Is.Not.Empty);
-        await using var connection = await OpenAsAppAsync(null);
+        await using var connection = await App.Database.OpenAsAppAsync(null);
         foreach (var table in tenantTables)
         {
             await using var command = new NpgsqlCommand(
@@ -51,7 +51,7 @@ public sealed class RowLevelSecurityTests() : AppFixture(DatabaseProvider.Postgr
     [TestCase("00000000-0000-0000-0000-000000000001", Description = "unknown tenant")]
     public async Task Raw_sql_without_the_right_tenant_sees_no_rows(string? setting)
     {
-        await using var connection = await OpenAsAppAsync(setting);
+        await using var connection = await App.Database.OpenAsAppAsync(setting);
         await using var command = new NpgsqlCommand("SELECT count(*) FROM members", connection);
         Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(0L));
     }
@@ -59,7 +59,7 @@ public sealed class RowLevelSecurityTests() : AppFixture(DatabaseProvider.Postgr
     [Test]
     public async Task Raw_sql_sees_only_the_tenant_set_on_the_connection_and_cannot_write_another()
     {
-        await using var connection = await OpenAsAppAsync(World.A.Id.ToString());
+        await using var connection = await App.Database.OpenAsAppAsync(World.A.Id.ToString());
         await using (var count = new NpgsqlCommand("SELECT count(DISTINCT tenant_id), min(tenant_id::text) FROM members", connection))
         await using (var reader = await count.ExecuteReaderAsync())
         {
@@ -84,7 +84,7 @@ public sealed class RowLevelSecurityTests() : AppFixture(DatabaseProvider.Postgr
     [Test]
     public async Task The_own_memberships_setting_shows_one_persons_rows_read_only()
     {
-        await using var connection = await OpenAsAppAsync(null);
+        await using var connection = await App.Database.OpenAsAppAsync(null);
         await using (var set = new NpgsqlCommand("SELECT set_config('coop.user_id', @u, false)", connection))
         {
             set.Parameters.AddWithValue("u", World.Both.Id.ToString());
@@ -116,19 +116,6 @@ public sealed class RowLevelSecurityTests() : AppFixture(DatabaseProvider.Postgr
             var raw = await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM members").SingleAsync();
             Assert.That(raw, Is.Zero);
         }
-    }
-
-    private async Task<NpgsqlConnection> OpenAsAppAsync(string? tenantSetting)
-    {
-        var connection = new NpgsqlConnection(App.Database.AppConnectionString);
-        await connection.OpenAsync();
-        if (tenantSetting is not null)
-        {
-            await using var set = new NpgsqlCommand("SELECT set_config('coop.tenant_id', @t, false)", connection);
-            set.Parameters.AddWithValue("t", tenantSetting);
-            await set.ExecuteNonQueryAsync();
-        }
-        return connection;
     }
 
     private sealed class TestDatabaseOptions(CoopApp app)
