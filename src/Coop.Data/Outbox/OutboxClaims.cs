@@ -1,3 +1,4 @@
+using Coop.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coop.Data.Outbox;
@@ -5,7 +6,8 @@ namespace Coop.Data.Outbox;
 /// <summary>
 /// Claims a batch of due messages for this node. On PostgreSQL the claim is one statement with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so several app nodes never send the same message; SQLite serialises writers, so a
-/// plain update in a transaction is enough there.
+/// plain update in a transaction is enough there. The sender is the one reader of every cooperative's mail: it
+/// steps around the tenant filter here, and only here.
 /// </summary>
 public static class OutboxClaims
 {
@@ -27,11 +29,11 @@ public static class OutboxClaims
                     LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING *
-                """).AsNoTracking().ToListAsync(ct);
+                """).IgnoreQueryFilters([ModelScope.TenantFilter]).AsNoTracking().ToListAsync(ct);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.OutboxMessages
+        var due = await db.OutboxMessages.IgnoreQueryFilters([ModelScope.TenantFilter])
             .Where(m => m.SentAt == null && !m.Abandoned && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Take(batchSize).ToListAsync(ct);
         foreach (var message in due) db.Entry(message).Property(m => m.LockedUntil).CurrentValue = leaseEnd;

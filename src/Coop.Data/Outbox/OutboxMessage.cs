@@ -1,3 +1,4 @@
+using Coop.Data.Tenancy;
 using Coop.Domain.Common;
 
 namespace Coop.Data.Outbox;
@@ -5,9 +6,10 @@ namespace Coop.Data.Outbox;
 /// <summary>
 /// An e-mail waiting to be sent. Written in the same transaction as the change that caused it, so a mail is never
 /// sent for a change that rolled back nor lost for one that committed. Platform-level: account mails have no
-/// tenant; mails a cooperative sends carry its <see cref="TenantId"/> for attribution.
+/// tenant; mails a cooperative sends carry its <see cref="TenantId"/>, and only that cooperative's contexts (and the
+/// sender) read them.
 /// </summary>
-public sealed class OutboxMessage : IPlatformEntity
+public sealed class OutboxMessage : IPlatformEntity, ITenantAttributed
 {
     private OutboxMessage() => To = Subject = TextBody = HtmlBody = string.Empty;
 

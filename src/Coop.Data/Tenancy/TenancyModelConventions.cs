@@ -30,6 +30,8 @@ internal static class TenancyModelConventions
             else if (typeof(IPlatformEntity).IsAssignableFrom(clr) || IsIdentityStore(clr))
             {
                 entityType.SetAnnotation(ModelScope.Annotation, ModelScope.Platform);
+                if (typeof(ITenantAttributed).IsAssignableFrom(clr))
+                    modelBuilder.Entity(clr).HasQueryFilter(ModelScope.TenantFilter, AttributedFilter(clr, context));
             }
         }
     }
@@ -37,6 +39,15 @@ internal static class TenancyModelConventions
     // Identity's own user claims, logins and tokens hang off platform-level accounts.
     private static bool IsIdentityStore(Type clr) =>
         clr.IsGenericType && clr.Namespace == typeof(IdentityUserClaim<>).Namespace;
+
+    // A nullable comparison: bound contexts match their cooperative, unbound ones the rows of no cooperative.
+    private static LambdaExpression AttributedFilter(Type clr, CoopDbContext context)
+    {
+        var entity = Expression.Parameter(clr, "e");
+        var current = Expression.Property(Expression.Constant(context), nameof(CoopDbContext.TenantId));
+        var body = Expression.Equal(Expression.Property(entity, nameof(ITenantAttributed.TenantId)), current);
+        return Expression.Lambda(body, entity);
+    }
 
     private static LambdaExpression TenantFilter(Type clr, CoopDbContext context)
     {

@@ -26,6 +26,12 @@ public sealed class TenantSaveInterceptor : SaveChangesInterceptor
     private static void Enforce(DbContext? context)
     {
         if (context is not CoopDbContext db) return;
+        foreach (var entry in db.ChangeTracker.Entries<ITenantAttributed>())
+        {
+            // A cooperative's context writes its own mail only; an unbound one, tenantless mail only.
+            if (entry.State == EntityState.Added && entry.Entity.TenantId != db.TenantId)
+                throw new CrossTenantWriteException($"{entry.Metadata.ClrType.Name} written for another tenant.");
+        }
         foreach (var entry in db.ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;

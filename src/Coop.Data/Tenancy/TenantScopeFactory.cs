@@ -19,7 +19,10 @@ public sealed class TenantScopeFactory(IServiceScopeFactory scopes, ILogger<Tena
         return scope;
     }
 
-    /// <summary>Runs <paramref name="work"/> once per open cooperative, each in its own logged tenant scope (jobs that visit every tenant).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> once per open cooperative, each in its own logged tenant scope (jobs that visit
+    /// every tenant). A cooperative whose work fails is logged and skipped: it never stops the others.
+    /// </summary>
     public async Task ForEachOpenTenantAsync(string reason, Func<IServiceProvider, TenantInfo, Task> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -30,8 +33,15 @@ public sealed class TenantScopeFactory(IServiceScopeFactory scopes, ILogger<Tena
         foreach (var tenant in tenants)
         {
             var info = TenantInfo.From(tenant);
-            await using var scope = Begin(info, reason);
-            await work(scope.ServiceProvider, info);
+            try
+            {
+                await using var scope = Begin(info, reason);
+                await work(scope.ServiceProvider, info);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogError(ex, "{Reason} failed for {TenantId} ({TenantSlug}); the other cooperatives go on", reason, info.Id, info.Slug);
+            }
         }
     }
 }

@@ -18,21 +18,7 @@ public sealed class RegistryFlowTests(DatabaseProvider provider) : AppFixture(pr
 {
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
-    private async Task<PageClient> OperatorAsync()
-    {
-        var email = $"{Unique("op")}@test.coop";
-        var user = await World.UserAsync(App.Services, email, "Opératrice");
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<CoopUser>>();
-            var tracked = await users.FindByIdAsync(user.Id.ToString());
-            tracked!.IsPlatformOperator = true;
-            await users.UpdateAsync(tracked);
-        }
-        var client = App.Visitor();
-        await client.SignInAsync(email, World.Password);
-        return client;
-    }
+    private Task<PageClient> OperatorAsync() => World.OperatorAsync(App);
 
     private static Dictionary<string, string> Onboarding(string slug, string adminEmail, LegalForm form = LegalForm.Scic) => new()
     {

@@ -26,6 +26,24 @@ public sealed class World
     public required Member MemberAInA { get; init; }
     public required Member MemberBInB { get; init; }
 
+    /// <summary>A new platform operator, signed in.</summary>
+    public static async Task<PageClient> OperatorAsync(CoopApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var email = $"op-{Guid.NewGuid():N}@test.coop";
+        var user = await UserAsync(app.Services, email, "Opératrice");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CoopUser>>();
+            var tracked = await users.FindByIdAsync(user.Id.ToString());
+            tracked!.IsPlatformOperator = true;
+            await users.UpdateAsync(tracked);
+        }
+        var client = app.Visitor();
+        await client.SignInAsync(email, Password);
+        return client;
+    }
+
     public static async Task<World> CreateAsync(IServiceProvider services)
     {
         var now = DateTimeOffset.UtcNow;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Coop.Data;
+using Coop.Data.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed partial class DevMailboxController(CoopDbContext db, IWebHostEnvir
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         if (!environment.IsDevelopment()) return NotFound();
-        var messages = await db.OutboxMessages.AsNoTracking()
+        var messages = await db.OutboxMessages.IgnoreQueryFilters([ModelScope.TenantFilter]).AsNoTracking()
             .OrderByDescending(m => m.CreatedAt).Take(50)
             .Select(m => new { m.To, m.Subject, m.TextBody, m.CreatedAt, m.SentAt })
             .ToListAsync(ct);

@@ -2,17 +2,22 @@ using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 
 namespace Coop.Web.Features.Tenancy;
 
 /// <summary>
 /// Finds a cooperative by slug or mapped host name. Lookups run in their own tenantless scope (tenants are
-/// platform rows) and are cached briefly so a page costs no extra round trip; state changes evict the entry.
+/// platform rows) and are cached briefly so a page costs no extra round trip. Every entry found for a cooperative,
+/// by slug or by any of its host names, hangs on one eviction token of that cooperative: a state change evicts them
+/// all at once, so a suspension takes effect on its custom domains too, at the next request on this node.
 /// </summary>
 public sealed class TenantCatalog(IServiceScopeFactory scopes, IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _evictions = new();
 
     public Task<TenantInfo?> FindBySlugAsync(string slug, CancellationToken ct) =>
         CachedAsync(SlugKey(slug), db => db.Tenants.AsNoTracking().Where(t => t.Slug == slug), ct);
@@ -24,10 +29,16 @@ public sealed class TenantCatalog(IServiceScopeFactory scopes, IMemoryCache cach
             db => db.Tenants.AsNoTracking().Where(t => t.Hosts.Any(h => h.HostName == normalized)), ct);
     }
 
+    /// <summary>Forgets every entry of this cooperative (its slug, old or new, and its host names).</summary>
     public void Evict(TenantInfo tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         cache.Remove(SlugKey(tenant.Slug));
+        if (_evictions.TryRemove(tenant.Id, out var eviction))
+        {
+            eviction.Cancel();
+            eviction.Dispose();
+        }
     }
 
     public void EvictHost(string host) => cache.Remove(HostKey(TenantHost.Normalize(host)));
@@ -42,7 +53,10 @@ public sealed class TenantCatalog(IServiceScopeFactory scopes, IMemoryCache cach
         var db = scope.ServiceProvider.GetRequiredService<CoopDbContext>();
         var tenant = await query(db).FirstOrDefaultAsync(ct);
         var info = tenant is null ? null : TenantInfo.From(tenant);
-        cache.Set(key, info, Lifetime);
+        var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime };
+        if (info is not null)
+            options.AddExpirationToken(new CancellationChangeToken(_evictions.GetOrAdd(info.Id, _ => new CancellationTokenSource()).Token));
+        cache.Set(key, info, options);
         return info;
     }
 }
