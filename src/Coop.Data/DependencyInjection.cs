@@ -1,5 +1,6 @@
 using Coop.Data.Membership;
 using Coop.Data.Tenancy;
+using Coop.Data.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class DependencyInjection
                 options.AddInterceptors(services.GetRequiredService<PostgresTenantSessionInterceptor>(), services.GetRequiredService<MemberCacheInvalidator>());
         });
         builder.Services.AddScoped(PooledCoopDbContext.Lease);
+        builder.Services.AddScoped<UnitOfWork>();
         return builder;
     }
 

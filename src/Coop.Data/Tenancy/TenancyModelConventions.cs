@@ -34,6 +34,8 @@ internal static class TenancyModelConventions
                     modelBuilder.Entity(clr).HasQueryFilter(ModelScope.TenantFilter, AttributedFilter(clr, context));
             }
         }
+        // A cooperative's own row: a context bound to a cooperative sees that row alone; platform contexts see all.
+        modelBuilder.Entity<Tenant>().HasQueryFilter(ModelScope.TenantFilter, OwnRowFilter(context));
     }
 
     // Identity's own user claims, logins and tokens hang off platform-level accounts.
@@ -47,6 +49,17 @@ internal static class TenancyModelConventions
         var current = Expression.Property(Expression.Constant(context), nameof(CoopDbContext.TenantId));
         var body = Expression.Equal(Expression.Property(entity, nameof(ITenantAttributed.TenantId)), current);
         return Expression.Lambda(body, entity);
+    }
+
+    // Built on the context instance (not a closure) so that EF reads the lease's tenant on every query.
+    private static Expression<Func<Tenant, bool>> OwnRowFilter(CoopDbContext context)
+    {
+        var tenant = Expression.Parameter(typeof(Tenant), "t");
+        var current = Expression.Property(Expression.Constant(context), nameof(CoopDbContext.TenantId));
+        var body = Expression.OrElse(
+            Expression.Equal(current, Expression.Constant(null, typeof(Guid?))),
+            Expression.Equal(Expression.Convert(Expression.Property(tenant, nameof(Tenant.Id)), typeof(Guid?)), current));
+        return Expression.Lambda<Func<Tenant, bool>>(body, tenant);
     }
 
     private static LambdaExpression TenantFilter(Type clr, CoopDbContext context)

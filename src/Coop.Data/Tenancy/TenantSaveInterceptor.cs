@@ -26,6 +26,12 @@ public sealed class TenantSaveInterceptor : SaveChangesInterceptor
     private static void Enforce(DbContext? context)
     {
         if (context is not CoopDbContext db) return;
+        foreach (var entry in db.ChangeTracker.Entries<Tenant>())
+        {
+            // A cooperative's context may change its own settings row, never another cooperative's.
+            if (db.TenantId is { } bound && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity.Id != bound)
+                throw new CrossTenantWriteException("Tenant row of another cooperative written.");
+        }
         foreach (var entry in db.ChangeTracker.Entries<ITenantAttributed>())
         {
             // A cooperative's context writes its own mail only; an unbound one, tenantless mail only.

@@ -1,3 +1,4 @@
+using Coop.Web.Features.Tenancy;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -53,7 +54,7 @@ public static class MvcSetup
 
     public static WebApplication MapCoopOpenApi(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new TenantlessAttribute());
         return app;
     }
 
@@ -65,10 +66,10 @@ public static class MvcSetup
                 services.AddScoped(contract, type);
     }
 
-    /// <summary>Only JSON controllers under <c>Coop.Web.Api</c> appear in the OpenAPI document.</summary>
+    /// <summary>Only the JSON controllers (each module's <c>Api/</c> folder) appear in the OpenAPI document.</summary>
     private sealed class ApiExplorerOnlyForApi : IControllerModelConvention
     {
         public void Apply(ControllerModel controller) =>
-            controller.ApiExplorer.IsVisible = controller.ControllerType.Namespace?.StartsWith("Coop.Web.Api", StringComparison.Ordinal) == true;
+            controller.ApiExplorer.IsVisible = typeof(ApiControllerBase).IsAssignableFrom(controller.ControllerType);
     }
 }

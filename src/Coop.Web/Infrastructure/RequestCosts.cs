@@ -56,7 +56,7 @@ public static class RequestCosts
             var list = new List<Cost>();
             while (Recent.TryDequeue(out var cost)) list.Add(cost);
             return Results.Json(list);
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithMetadata(new Features.Tenancy.TenantlessAttribute());
         return app;
     }
 }

@@ -1,8 +1,9 @@
 using Coop.Data;
 using Coop.Data.Accounts;
+using Coop.Web.Features.Tenancy;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Coop.Web.Features.Accounts;
 
 /// <summary>Registration with e-mail confirmation, log-in (with lockout) and log-out.</summary>
+[Tenantless]
 [Route("account")]
 [AllowAnonymous]
 public sealed class AccountController(

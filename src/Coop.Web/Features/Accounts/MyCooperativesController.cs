@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Web.Features.Membership;
+using Coop.Web.Features.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coop.Web.Features.Accounts;
 
 /// <summary>A person's cooperatives, to switch between them; operators also find their console here.</summary>
+[Tenantless]
 [Route("account/cooperatives")]
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class MyCooperativesController(UserMemberships memberships, CoopDbContext db) : Controller

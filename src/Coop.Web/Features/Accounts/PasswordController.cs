@@ -1,5 +1,6 @@
 using Coop.Data;
 using Coop.Data.Accounts;
+using Coop.Web.Features.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Coop.Web.Features.Accounts;
 
 /// <summary>Forgotten password: a reset link by mail, valid 24 hours, single use (the security stamp changes).</summary>
+[Tenantless]
 [Route("account")]
 [AllowAnonymous]
 public sealed class PasswordController(UserManager<CoopUser> users, CoopDbContext db, AccountMails mails, LocalizedIdentityErrors errors) : Controller

@@ -1,5 +1,6 @@
 using Coop.Data.Accounts;
 using Coop.Web.Features.Membership;
+using Coop.Web.Features.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ using QRCoder;
 namespace Coop.Web.Features.Accounts;
 
 /// <summary>A person's account page: their address, and two-factor authentication with recovery codes.</summary>
+[Tenantless]
 [Route("account")]
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class SecurityController(UserManager<CoopUser> users, SignInManager<CoopUser> signIn, IStringLocalizer<SharedResource> l) : Controller

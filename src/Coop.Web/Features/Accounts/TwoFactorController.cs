@@ -1,7 +1,8 @@
 using Coop.Data.Accounts;
+using Coop.Web.Features.Tenancy;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Coop.Web.Features.Accounts;
 
 /// <summary>The second step of log-in: an authenticator code, or a single-use recovery code.</summary>
+[Tenantless]
 [Route("account/login")]
 [AllowAnonymous]
 public sealed class TwoFactorController(SignInManager<CoopUser> signIn, IStringLocalizer<SharedResource> l) : Controller

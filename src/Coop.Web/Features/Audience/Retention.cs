@@ -4,6 +4,7 @@ using Coop.Domain.Audience;
 using Coop.Domain.Membership;
 using Coop.Web.Features.Accounts;
 using Coop.Web.Features.Mail;
+using Coop.Web.Features.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coop.Web.Features.Audience;
@@ -14,7 +15,7 @@ namespace Coop.Web.Features.Audience;
 /// cooperative's period after leaving is over. Each run is one transaction and leaves a <see cref="RetentionRun"/>,
 /// and running it twice in a row changes nothing the second time.
 /// </summary>
-public sealed class Retention(CoopDbContext db, Erasure erasure, Mailer mailer, AudienceTokens tokens, AccountLinks links, TenantContext tenant, TimeProvider clock)
+public sealed class Retention(CoopDbContext db, CurrentCooperative cooperative, Erasure erasure, Mailer mailer, AudienceTokens tokens, AccountLinks links, TenantContext tenant, TimeProvider clock)
 {
     public static readonly MailTemplate Reconsent = new("Mail.Reconsent.Subject", "Mail.Reconsent.Body", "Mail.Reconsent.Action");
 
@@ -38,7 +39,7 @@ public sealed class Retention(CoopDbContext db, Erasure erasure, Mailer mailer, 
                 links.To($"/c/{info.Slug}/preferences?token={tokens.Preferences(info.Id, contact.Id)}"), info.Name);
         }
 
-        var months = await db.Tenants.AsNoTracking().Where(t => t.Id == info.Id).Select(t => t.FormerMemberRetentionMonths).SingleAsync(ct);
+        var months = await cooperative.ReadAsync(t => t.FormerMemberRetentionMonths, ct);
         var leftBefore = now.AddMonths(-months);
         var former = await db.Members.Where(m => m.PseudonymisedAt == null && m.StatusChangedAt < leftBefore
             && (m.Status == MembershipStatus.Resigned || m.Status == MembershipStatus.Excluded || m.Status == MembershipStatus.Refused)).ToListAsync(ct);

@@ -4,12 +4,13 @@ using Coop.Domain.Community;
 using Coop.Domain.Membership;
 using Coop.Web.Features.Charter;
 using Coop.Web.Features.Membership;
+using Coop.Web.Features.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coop.Web.Features.Community;
 
 /// <summary>The current member as the community rules see them, and the spaces they can read.</summary>
-public sealed class CommunityAccess(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember, CharterQueries charter, TimeProvider clock)
+public sealed class CommunityAccess(CoopDbContext db, CurrentCooperative cooperative, CurrentMember currentMember, CharterQueries charter, TimeProvider clock)
 {
     public async Task<SpaceAccess.Viewer?> ViewerAsync(CancellationToken ct)
     {
@@ -27,8 +28,7 @@ public sealed class CommunityAccess(CoopDbContext db, TenantContext tenantContex
 
     /// <summary>The cooperative's community settings.</summary>
     public Task<CommunityRules> RulesAsync(CancellationToken ct) =>
-        db.Tenants.AsNoTracking().Where(t => t.Id == tenantContext.TenantId)
-            .Select(t => new CommunityRules(t.CommunityThanks, t.NewMemberDays, t.NewMemberDailyPosts)).SingleAsync(ct);
+        cooperative.ReadAsync(t => new CommunityRules(t.CommunityThanks, t.NewMemberDays, t.NewMemberDailyPosts), ct);
 
     /// <summary>
     /// The limit a new member has reached (posts and comments over the last 24 hours), or null when they may write.

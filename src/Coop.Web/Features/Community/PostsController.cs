@@ -2,6 +2,7 @@ using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Community;
 using Coop.Web.Features.Membership;
+using Coop.Web.Features.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Coop.Web.Features.Community;
 /// <summary>A post and its comments: reading, commenting (one level of replies), editing with a visible history, deleting, pinning.</summary>
 [Route("c/{tenant}/posts")]
 [Authorize(Policy = Policies.Member)]
-public sealed class PostsController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, CommunityWriter writer, IStringLocalizer<SharedResource> l,
+public sealed class PostsController(CoopDbContext db, TenantContext tenantContext, CurrentCooperative cooperative, CommunityAccess access, CommunityWriter writer, IStringLocalizer<SharedResource> l,
     TimeProvider clock) : Controller
 {
     private string Slug => tenantContext.Current!.Slug;
@@ -140,8 +141,7 @@ public sealed class PostsController(CoopDbContext db, TenantContext tenantContex
             .ToListAsync(ct);
         // Whether thanks are on here and whether this viewer already gave theirs, in one round trip.
         var thanks = viewer is { ActiveMember: true } && post.AuthorId != viewer.MemberId
-            ? await db.Tenants.AsNoTracking().Where(t => t.Id == tenantContext.TenantId)
-                .Select(t => new { Open = t.CommunityThanks, Given = db.Thanks.Any(x => x.PostId == id && x.FromMemberId == viewer.MemberId) }).SingleAsync(ct)
+            ? await cooperative.ReadAsync(t => new { Open = t.CommunityThanks, Given = db.Thanks.Any(x => x.PostId == id && x.FromMemberId == viewer.MemberId) }, ct)
             : null;
         var (thanksOpen, thanked) = (thanks?.Open ?? false, thanks is { Open: true, Given: true });
         return new PostModel(Slug, space, post, comments, names, viewer,

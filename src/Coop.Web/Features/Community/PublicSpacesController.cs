@@ -4,6 +4,7 @@ using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Community;
 using Coop.Web.Features.Accounts;
+using Coop.Web.Features.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace Coop.Web.Features.Community;
 /// </summary>
 [Route("c/{tenant}/public/spaces/{id:guid}")]
 [AllowAnonymous]
-public sealed class PublicSpacesController(CoopDbContext db, TenantContext tenantContext, CommunityAccess access, AccountLinks links) : Controller
+public sealed class PublicSpacesController(CoopDbContext db, TenantContext tenantContext, CurrentCooperative cooperative, CommunityAccess access, AccountLinks links) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(Guid id, string? before, CancellationToken ct)
@@ -81,7 +82,7 @@ public sealed class PublicSpacesController(CoopDbContext db, TenantContext tenan
 
     private async Task<Space?> PublicSpaceAsync(Guid id, CancellationToken ct)
     {
-        var open = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantContext.TenantId).Select(t => t.PublicCommunity).SingleAsync(ct);
+        var open = await cooperative.ReadAsync(t => t.PublicCommunity, ct);
         return open ? await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.Visibility == SpaceVisibility.Public, ct) : null;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Coop.Web.Features.Errors;
 
+[Tenantless]
 [AllowAnonymous]
 [Route("error")]
 [IgnoreAntiforgeryToken]

@@ -1,4 +1,5 @@
 using Coop.Data;
+using Coop.Data.Work;
 using Coop.Domain.Governance;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,13 +18,11 @@ public enum BallotWindow
 /// Puts a ballot in the box: one transaction that locks the box (<see cref="VoteLock"/>), checks the vote accepts
 /// it, supersedes the voter's previous ballot and appends the new one to the hash chain. Should two submissions
 /// still meet, the unique indexes (one place per sequence, one current ballot per voter, one replacement per
-/// receipt) refuse the second, which is retried; however many arrive at once, exactly one ballot is current. Secret ballots carry no voter, author or time; the voter's
+/// receipt) refuse the second, whose unit of work runs again; however many arrive at once, exactly one ballot is current. Secret ballots carry no voter, author or time; the voter's
 /// "has voted" mark is set in the voter list, in the same transaction, and nothing links the two.
 /// </summary>
-public sealed class BallotCasting(CoopDbContext db, TimeProvider clock, ILogger<BallotCasting> logger)
+public sealed class BallotCasting(CoopDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
 {
-    private const int Attempts = 8;
-
     public sealed record Cast(string Receipt, long Sequence, bool ByCorrespondence);
 
     /// <param name="castBy">The member submitting.</param>
@@ -31,28 +30,10 @@ public sealed class BallotCasting(CoopDbContext db, TimeProvider clock, ILogger<
     /// <param name="replaces">In a secret vote, the receipt of the ballot being changed (null for a first ballot).</param>
     public async Task<Cast> CastAsync(Guid voteId, Guid castBy, Guid forMember, BallotInput input, string? reason, string? replaces, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var cast = await TryCastAsync(voteId, castBy, forMember, input, reason, replaces, ct);
-                await tx.CommitAsync(ct);
-                return cast;
-            }
-            catch (DbUpdateException ex) when (attempt < Attempts)
-            {
-                // Another submission took the same place in the chain (or superseded the same ballot): start again.
-                logger.LogDebug(ex, "Ballot for vote {VoteId} collided, attempt {Attempt}", voteId, attempt);
-                await tx.RollbackAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                await tx.RollbackAsync(ct);
-                throw new GovernanceRefusalException("Governance.State.Busy");
-            }
-        }
+        // Another submission may take the same place in the chain (or supersede the same ballot): the unit of work
+        // then runs the cast again on what the winner left.
+        try { return await unitOfWork.RunAsync(token => TryCastAsync(voteId, castBy, forMember, input, reason, replaces, token), ct); }
+        catch (ConcurrentChangeException) { throw new GovernanceRefusalException("Governance.State.Busy"); }
     }
 
     private async Task<Cast> TryCastAsync(Guid voteId, Guid castBy, Guid forMember, BallotInput input, string? reason, string? replaces, CancellationToken ct)
@@ -103,7 +84,6 @@ public sealed class BallotCasting(CoopDbContext db, TimeProvider clock, ILogger<
             ballot = new Ballot(voteId, sequence, forMember, castBy, roll.CollegeId, answer, reason, receipt, null, source, now, previous);
         }
         db.Ballots.Add(ballot);
-        await db.SaveChangesAsync(ct);
         if (correspondence)
             await db.AssemblyAttendees.Where(a => a.AssemblyId == vote.AssemblyId && a.MemberId == forMember)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.VotedByCorrespondence, true), ct);

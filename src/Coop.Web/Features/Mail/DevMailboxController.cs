@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Coop.Data;
 using Coop.Data.Tenancy;
+using Coop.Web.Features.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace Coop.Web.Features.Mail;
 /// Development only: the latest outgoing mails with their links, so a newcomer without an SMTP server can click
 /// the confirmation link. Everywhere else it does not exist (404).
 /// </summary>
+[Tenantless]
 [AllowAnonymous]
 [Route("dev/mail")]
 public sealed partial class DevMailboxController(CoopDbContext db, IWebHostEnvironment environment) : Controller

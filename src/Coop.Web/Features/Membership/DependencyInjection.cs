@@ -6,6 +6,14 @@ namespace Coop.Web.Features.Membership;
 
 public static class DependencyInjection
 {
+    /// <summary>The member registry: invitations, support access (the operator's reasoned, read-only visits).</summary>
+    public static IHostApplicationBuilder AddMembership(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<InvitationMails>();
+        builder.Services.AddScoped<SupportAccess>();
+        return builder;
+    }
+
     public static IHostApplicationBuilder AddAuthorizationPolicies(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;

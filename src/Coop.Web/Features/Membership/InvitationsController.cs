@@ -15,6 +15,7 @@ namespace Coop.Web.Features.Membership;
 /// it is not reachable by slug yet) and carries a secret whose hash is looked up inside that cooperative only.
 /// The first admin's acceptance opens the cooperative.
 /// </summary>
+[Tenantless]
 [Route("invitations/{tenantId:guid}/{secret}")]
 public sealed class InvitationsController(CoopDbContext platformDb, TenantScopeFactory scopes, TenantCatalog catalog, TimeProvider clock) : Controller
 {

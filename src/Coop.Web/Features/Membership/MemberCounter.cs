@@ -1,5 +1,6 @@
 using Coop.Data;
 using Coop.Domain.Membership;
+using Coop.Web.Features.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coop.Web.Features.Membership;
@@ -17,10 +18,9 @@ public static class MemberCounter
     public static async Task SaveAndRecountAsync(CoopDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var tenantId = db.TenantId ?? throw new InvalidOperationException("Counting members needs a tenant.");
         await db.SaveChangesAsync(ct);
         var count = await db.Members.CountAsync(m => m.Status == MembershipStatus.Active, ct);
-        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
+        var tenant = await new CurrentCooperative(db).ForUpdateAsync(ct);
         tenant.CountActiveMembers(count);
         await db.SaveChangesAsync(ct);
     }

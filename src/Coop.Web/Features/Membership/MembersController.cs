@@ -2,6 +2,7 @@ using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Membership;
 using Coop.Web.Features.Accounts;
+using Coop.Web.Features.Tenancy;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Coop.Web.Features.Membership;
 /// <summary>Admins see the cooperative's members and change their roles. Ids of another cooperative are simply not found.</summary>
 [Route("c/{tenant}/admin/members")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class MembersController(CoopDbContext db, CurrentMember currentMember, TenantContext tenantContext, Audit.AuditLog audit,
+public sealed class MembersController(CoopDbContext db, CurrentCooperative cooperative, CurrentMember currentMember, TenantContext tenantContext, Audit.AuditLog audit,
     InvitationMails invitationMails, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     [HttpGet("")]
@@ -32,7 +33,7 @@ public sealed class MembersController(CoopDbContext db, CurrentMember currentMem
             return Redirect($"/c/{slug}/admin/members");
         }
         var (email, role) = (form.Email, form.Role);
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantContext.TenantId, ct);
+        var tenant = await cooperative.ReadAsync(ct);
         var me = (await currentMember.GetAsync(ct))!;
         var (invitation, secret) = Invitation.Create(email, role is MemberRoles.Moderator or MemberRoles.Treasurer or MemberRoles.Admin ? role : MemberRoles.Member, me.UserId, clock.GetUtcNow());
         db.Invitations.Add(invitation);

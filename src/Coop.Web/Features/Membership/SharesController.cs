@@ -4,6 +4,7 @@ using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Membership;
 using Coop.Web.Features.Audit;
+using Coop.Web.Features.Tenancy;
 using Coop.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,7 @@ namespace Coop.Web.Features.Membership;
 /// </summary>
 [Route("c/{tenant}/admin")]
 [Authorize(Policy = Policies.Registrar)]
-public sealed class SharesController(CoopDbContext db, TenantContext tenantContext, AuditLog audit, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+public sealed class SharesController(CoopDbContext db, CurrentCooperative cooperative, TenantContext tenantContext, AuditLog audit, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     [HttpGet("shares")]
     public async Task<IActionResult> Register(CancellationToken ct) => View(await ModelAsync(new ShareForm { Date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) }, ct));
@@ -27,7 +28,7 @@ public sealed class SharesController(CoopDbContext db, TenantContext tenantConte
     [HttpPost("shares")]
     public async Task<IActionResult> Record(ShareForm form, CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantContext.TenantId, ct);
+        var tenant = await cooperative.ReadAsync(ct);
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == form.MemberId, ct);
         if (member is null) ModelState.AddModelError(nameof(form.MemberId), l["Shares.ChooseMember"]);
         var amountMinor = (long)Math.Round(form.AmountPaid * 100);
@@ -96,7 +97,7 @@ public sealed class SharesController(CoopDbContext db, TenantContext tenantConte
         var (lines, names, currency) = await RegisterAsync(ct);
         var members = await db.Members.AsNoTracking().Where(m => m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Resigned)
             .OrderBy(m => m.DisplayName).ToListAsync(ct);
-        var nominal = await db.Tenants.Where(t => t.Id == tenantContext.TenantId).Select(t => t.ShareNominalValueMinor).SingleAsync(ct);
+        var nominal = await cooperative.ReadAsync(t => t.ShareNominalValueMinor, ct);
         return new RegisterModel(form, lines, names, members, currency, nominal, tenantContext.Current!.Slug);
     }
 

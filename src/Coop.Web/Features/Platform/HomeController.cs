@@ -1,5 +1,6 @@
 using Coop.Data;
 using Coop.Domain.Tenancy;
+using Coop.Web.Features.Tenancy;
 using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coop.Web.Features.Platform;
 
 /// <summary>The platform's front page: the open cooperatives, grouped by country, region and locality.</summary>
+[Tenantless]
 [AllowAnonymous]
 public sealed class HomeController(CoopDbContext db) : Controller
 {

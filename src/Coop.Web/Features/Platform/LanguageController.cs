@@ -1,12 +1,14 @@
 using Coop.Domain.Tenancy;
+using Coop.Web.Features.Tenancy;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
-using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Coop.Web.Features.Platform;
 
 /// <summary>The language switch in the header: remembers the choice in a cookie for a year.</summary>
+[Tenantless]
 [AllowAnonymous]
 [Route("language")]
 public sealed class LanguageController : Controller

@@ -19,6 +19,7 @@ namespace Coop.Web.Features.Platform;
 /// archiving. Operators see each cooperative's platform record, never its content; every action they take on a
 /// cooperative is written to that cooperative's own audit log, where its admins see it.
 /// </summary>
+[Tenantless]
 [Route("platform")]
 [Authorize(Policy = Policies.Operator)]
 public sealed class OperatorController(CoopDbContext db, TenantScopeFactory scopes, TenantCatalog catalog,

@@ -6,6 +6,7 @@ using Coop.Domain.Audit;
 using Coop.Web.Features.Audience;
 using Coop.Web.Features.Audit;
 using Coop.Web.Features.Membership;
+using Coop.Web.Features.Tenancy;
 using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public sealed record AccessModel(string Slug, IReadOnlyList<AuditEntry> Entries)
 /// </summary>
 [Route("c/{tenant}/privacy/admin")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class PrivacyAdminController(CoopDbContext db, TenantContext tenantContext, ProcessingRegister register, Erasure erasure, Retention retention,
+public sealed class PrivacyAdminController(CoopDbContext db, TenantContext tenantContext, CurrentCooperative cooperative, ProcessingRegister register, Erasure erasure, Retention retention,
     AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Slug => tenantContext.Current!.Slug;
@@ -148,7 +149,7 @@ public sealed class PrivacyAdminController(CoopDbContext db, TenantContext tenan
     [HttpGet("settings")]
     public async Task<IActionResult> Settings(CancellationToken ct)
     {
-        var t = await db.Tenants.AsNoTracking().SingleAsync(x => x.Id == tenantContext.TenantId, ct);
+        var t = await cooperative.ReadAsync(ct);
         return View("PrivacySettings", new PrivacySettingsView(Slug,
             new PrivacySettingsForm { OfficerName = t.PrivacyOfficerName, OfficerEmail = t.PrivacyOfficerEmail, FormerMemberMonths = t.FormerMemberRetentionMonths }));
     }
@@ -161,7 +162,7 @@ public sealed class PrivacyAdminController(CoopDbContext db, TenantContext tenan
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("PrivacySettings", new PrivacySettingsView(Slug, form));
         }
-        var t = await db.Tenants.SingleAsync(x => x.Id == tenantContext.TenantId, ct);
+        var t = await cooperative.ForUpdateAsync(ct);
         var before = new { t.PrivacyOfficerName, t.PrivacyOfficerEmail, t.FormerMemberRetentionMonths };
         t.ConfigurePrivacy(form.OfficerName, form.OfficerEmail, form.FormerMemberMonths);
         audit.Record("settings.privacy", t.Id, t.Name, before, new { t.PrivacyOfficerName, t.PrivacyOfficerEmail, t.FormerMemberRetentionMonths });
@@ -183,7 +184,7 @@ public sealed class PrivacyAdminController(CoopDbContext db, TenantContext tenan
 
     private async Task<RetentionModel> RetentionAsync(CancellationToken ct)
     {
-        var months = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantContext.TenantId).Select(t => t.FormerMemberRetentionMonths).SingleAsync(ct);
+        var months = await cooperative.ReadAsync(t => t.FormerMemberRetentionMonths, ct);
         return new RetentionModel(Slug, months, await db.RetentionRuns.AsNoTracking().OrderByDescending(r => r.At).Take(100).ToListAsync(ct));
     }
 }

@@ -5,6 +5,7 @@ using Coop.Web.Features.Accounts;
 using Coop.Web.Features.Audience;
 using Coop.Web.Features.Mail;
 using Coop.Web.Features.Membership;
+using Coop.Web.Features.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -23,7 +24,7 @@ public sealed record MyDataModel(string Slug, Domain.Membership.Member? Member, 
 /// link to one's preferences by e-mail, a request form; and for members, their data as JSON and their requests.
 /// </summary>
 [Route("c/{tenant}/privacy")]
-public sealed class PrivacyController(CoopDbContext db, TenantContext tenantContext, ProcessingRegister register, PersonalData personalData, AudienceTokens tokens,
+public sealed class PrivacyController(CoopDbContext db, TenantContext tenantContext, CurrentCooperative cooperative, ProcessingRegister register, PersonalData personalData, AudienceTokens tokens,
     CurrentMember currentMember, Mailer mailer, AccountLinks links, Audit.AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     public static readonly MailTemplate PreferencesLink = new("Mail.PreferencesLink.Subject", "Mail.PreferencesLink.Body", "Mail.PreferencesLink.Action");
@@ -124,7 +125,7 @@ public sealed class PrivacyController(CoopDbContext db, TenantContext tenantCont
 
     private async Task<PrivacyPageModel> PageAsync(EmailForm link, PrivacyRequestForm request, string? sent, CancellationToken ct)
     {
-        var officer = await db.Tenants.AsNoTracking().Where(t => t.Id == Tenant.Id).Select(t => new { t.PrivacyOfficerName, t.PrivacyOfficerEmail, t.ContactEmail }).SingleAsync(ct);
+        var officer = await cooperative.ReadAsync(t => new { t.PrivacyOfficerName, t.PrivacyOfficerEmail, t.ContactEmail }, ct);
         return new PrivacyPageModel(Tenant.Slug, Tenant.Name, officer.PrivacyOfficerName, officer.PrivacyOfficerEmail ?? officer.ContactEmail, await register.ReadAsync(ct), link, request, sent);
     }
 

@@ -20,7 +20,7 @@ namespace Coop.Web.Features.Settings;
 /// </summary>
 [Route("c/{tenant}/admin/settings")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class SettingsController(CoopDbContext db, TenantContext tenantContext, TenantCatalog catalog, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SettingsController(CoopDbContext db, CurrentCooperative cooperative, TenantCatalog catalog, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     private const int BlankRows = 2;
 
@@ -122,11 +122,7 @@ public sealed class SettingsController(CoopDbContext db, TenantContext tenantCon
         return Redirect($"/c/{t.Slug}/admin/settings/statutes");
     }
 
-    private Task<Tenant> TenantAsync(CancellationToken ct)
-    {
-        var id = tenantContext.TenantId!.Value;
-        return db.Tenants.SingleAsync(x => x.Id == id, ct);
-    }
+    private Task<Tenant> TenantAsync(CancellationToken ct) => cooperative.ForUpdateAsync(ct);
 
     private static StatutesPageModel StatutesModel(StatutesForm form, Tenant tenant, IReadOnlyList<string> violations)
     {

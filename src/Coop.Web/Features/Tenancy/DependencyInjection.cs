@@ -8,6 +8,8 @@ public static class DependencyInjection
     {
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TenantCatalog>();
+        builder.Services.AddScoped<CurrentCooperative>();
+        builder.Services.AddSingleton<TenantlessPaths>();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Client address and scheme from the configured reverse proxies only; the Host is never taken from a header.

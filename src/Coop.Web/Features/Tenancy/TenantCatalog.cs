@@ -1,8 +1,8 @@
+using System.Collections.Concurrent;
 using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 
@@ -27,6 +27,15 @@ public sealed class TenantCatalog(IServiceScopeFactory scopes, IMemoryCache cach
         var normalized = TenantHost.Normalize(host);
         return CachedAsync(HostKey(normalized),
             db => db.Tenants.AsNoTracking().Where(t => t.Hosts.Any(h => h.HostName == normalized)), ct);
+    }
+
+    /// <summary>The cooperative a Stripe connected account belongs to, if any (not cached: webhooks and settings only).</summary>
+    public async Task<TenantInfo?> FindByStripeAccountAsync(string account, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var tenant = await scope.ServiceProvider.GetRequiredService<CoopDbContext>().Tenants.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.StripeAccountId == account, ct);
+        return tenant is null ? null : TenantInfo.From(tenant);
     }
 
     /// <summary>Forgets every entry of this cooperative (its slug, old or new, and its host names).</summary>

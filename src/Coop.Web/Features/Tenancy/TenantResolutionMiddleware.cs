@@ -10,13 +10,10 @@ namespace Coop.Web.Features.Tenancy;
 /// headers are applied only from configured proxies, and X-Forwarded-Host never is. A path naming one cooperative
 /// on another cooperative's domain is a 404. Unknown cooperatives are 404; closed ones get an explanation page.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatalog catalog, ILogger<TenantResolutionMiddleware> logger)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatalog catalog, TenantlessPaths platformPaths,
+    ILogger<TenantResolutionMiddleware> logger)
 {
     public const string TenantPrefix = "/c";
-
-    // Paths that are never a cooperative's, even on a cooperative's own domain.
-    private static readonly string[] PlatformPrefixes =
-        ["/account", "/api/", "/platform", "/health", "/error", "/language", "/dev", "/css", "/js", "/img", "/openapi", "/favicon"];
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
     {
@@ -33,7 +30,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatal
                 return;
             }
         }
-        else if (hostTenant is not null && !IsPlatformPath(path))
+        else if (hostTenant is not null && !platformPaths.Contains(path))
         {
             tenant = hostTenant;
             context.Request.Path = new PathString($"{TenantPrefix}/{tenant.Slug}").Add(path == "/" ? PathString.Empty : path);
@@ -66,9 +63,6 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantCatal
         slug = end < 0 ? value : value[..end];
         return slug.Length > 0;
     }
-
-    private static bool IsPlatformPath(PathString path) =>
-        PlatformPrefixes.Any(p => path.StartsWithSegments(p.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
 }
 
 internal static class TenantInfoExtensions

@@ -1,4 +1,5 @@
 using Coop.Data;
+using Coop.Data.Work;
 using Coop.Domain.Treasury;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,34 +7,20 @@ namespace Coop.Web.Features.Treasury;
 
 /// <summary>
 /// The cooperative's books: numbered, balanced journal entries, added to the caller's unit of work. Callers run
-/// inside a transaction (<see cref="InTransactionAsync{T}"/>) so an entry, its number and its effect commit together.
+/// inside <see cref="InTransactionAsync{T}"/> so an entry, its number and its effect commit together.
 /// </summary>
-public sealed class Books(CoopDbContext db, TimeProvider clock)
+public sealed class Books(CoopDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
 {
-    private const int Attempts = 8;
-
     /// <summary>
-    /// Runs the work in one transaction, retrying from scratch when a concurrent writer won a race (a concurrency
-    /// token or a unique index). <see cref="TreasuryException"/> is a refusal and is not retried.
+    /// Runs the work as one unit of work (<see cref="UnitOfWork"/>: retried from scratch when a concurrent writer won
+    /// a race), once the counters it numbers with exist. <see cref="TreasuryException"/> is a refusal and is not retried.
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct, params string[] counters)
     {
         ArgumentNullException.ThrowIfNull(work);
         await EnsureCountersAsync([TenantCounter.Entries, .. counters], ct);
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            try
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var result = await work(ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return result;
-            }
-            catch (DbUpdateException) when (attempt < Attempts) { }
-            catch (DbUpdateException) { throw new TreasuryException("Treasury.Busy"); }
-        }
+        try { return await unitOfWork.RunAsync(work, ct); }
+        catch (ConcurrentChangeException) { throw new TreasuryException("Treasury.Busy"); }
     }
 
     /// <summary>Adds a balanced entry with the next number.</summary>

@@ -17,7 +17,7 @@ namespace Coop.Web.Features.Treasury;
 /// <summary>The treasurer's desk: the month at a glance, plans and calls, payments by hand, refunds, waivers, the books and their exports.</summary>
 [Route("c/{tenant}/treasury")]
 [Authorize(Policy = Policies.Treasurer)]
-public sealed class TreasuryController(CoopDbContext db, TenantContext tenantContext, CurrentMember currentMember, TreasuryQueries queries, DuesCalling calling,
+public sealed class TreasuryController(CoopDbContext db, Tenancy.TenantCatalog catalog, TenantContext tenantContext, CurrentMember currentMember, TreasuryQueries queries, DuesCalling calling,
     PaymentDesk payments, CheckoutDesk checkout, WalletDesk wallets, DuesReminders reminders, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Slug => tenantContext.Current!.Slug;
@@ -226,7 +226,7 @@ public sealed class TreasuryController(CoopDbContext db, TenantContext tenantCon
     {
         var t = await db.Tenants.SingleAsync(x => x.Id == tenantContext.TenantId, ct);
         if (ModelState.IsValid && !string.IsNullOrWhiteSpace(form.StripeAccountId)
-            && await db.Tenants.AnyAsync(x => x.StripeAccountId == form.StripeAccountId.Trim() && x.Id != t.Id, ct))
+            && await catalog.FindByStripeAccountAsync(form.StripeAccountId.Trim(), ct) is { } owner && owner.Id != t.Id)
             ModelState.AddModelError(nameof(form.StripeAccountId), l["Treasury.StripeAccountTaken"]);
         if (!ModelState.IsValid)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Coop.Data;
 using Coop.Data.Tenancy;
 using Coop.Domain.Tenancy;
+using Coop.Web.Features.Tenancy;
 using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ namespace Coop.Web.Features.Treasury.Stripe;
 /// else; the event is routed to its cooperative by the connected account and our metadata, and refused when the two
 /// name different cooperatives. It answers 2xx as soon as the effect is committed (or was already).
 /// </summary>
+[Tenantless]
 [ApiController]
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]

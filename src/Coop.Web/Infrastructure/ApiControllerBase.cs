@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Coop.Web.Api;
+namespace Coop.Web.Infrastructure;
 
 /// <summary>
 /// JSON endpoints: bearer tokens only (no cookies, hence no cross-site request forgery and no antiforgery token),

@@ -1,10 +1,11 @@
 using Coop.Domain.Treasury;
 using Coop.Web.Features.Membership;
 using Coop.Web.Features.Treasury;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Coop.Web.Api.Treasury;
+namespace Coop.Web.Features.Treasury.Api;
 
 public sealed record CallDto(Guid Id, Guid MemberId, string Member, string Plan, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueOn, string Tariff,
     long AmountMinor, long PaidMinor, long WaivedMinor, long OutstandingMinor, string Status)

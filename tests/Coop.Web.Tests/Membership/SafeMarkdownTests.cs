@@ -1,6 +1,6 @@
 using Coop.Web.Infrastructure;
 
-namespace Coop.Web.Tests.Registry;
+namespace Coop.Web.Tests.Membership;
 
 public sealed class SafeMarkdownTests
 {

@@ -1,12 +1,15 @@
 using Coop.Data;
 using Coop.Domain.Tenancy;
+using Coop.Web.Features.Tenancy;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coop.Web.Api.Platform;
+namespace Coop.Web.Features.Platform.Api;
 
 /// <summary>The public directory of open cooperatives.</summary>
+[Tenantless]
 [Route("api/cooperatives")]
 [AllowAnonymous]
 public sealed class CooperativesApiController(CoopDbContext db) : ApiControllerBase

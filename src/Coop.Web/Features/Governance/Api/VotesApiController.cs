@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Coop.Web.Api.Governance;
+namespace Coop.Web.Features.Governance.Api;
 
 /// <summary>Votes over JSON: list, create a poll, cast or change a ballot, read results, verify a ballot box. Same rules and errors as the pages.</summary>
 [Route("c/{tenant}/api/votes")]

@@ -7,7 +7,7 @@ using Coop.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Coop.Web.Tests.Registry;
+namespace Coop.Web.Tests.Membership;
 
 [TestFixtureSource(typeof(AppFixture), nameof(AppFixture.Providers))]
 public sealed class RegisterAndMembersTests(DatabaseProvider provider) : AppFixture(provider)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coop.Web.Api.Community;
+namespace Coop.Web.Features.Community.Api;
 
 /// <summary>The community over JSON: spaces, feeds (keyset pages), posting, commenting and reporting, with the pages' rules.</summary>
 [Route("c/{tenant}/api/community")]

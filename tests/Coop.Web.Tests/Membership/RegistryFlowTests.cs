@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Coop.Web.Tests.Registry;
+namespace Coop.Web.Tests.Membership;
 
 /// <summary>
 /// From an empty territory to a living cooperative: the operator onboards it, the invited admin sets colleges and

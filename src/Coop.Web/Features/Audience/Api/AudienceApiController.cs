@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Coop.Web.Api.Audience;
+namespace Coop.Web.Features.Audience.Api;
 
 public sealed record ConsentDto(Guid PurposeId, string Purpose, int Version, DateTimeOffset Since);
 

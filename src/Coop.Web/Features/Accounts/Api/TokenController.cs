@@ -1,5 +1,6 @@
 using Coop.Data.Accounts;
 using Coop.Web.Features.Accounts;
+using Coop.Web.Features.Tenancy;
 using Coop.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -8,9 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
-namespace Coop.Web.Api.Accounts;
+namespace Coop.Web.Features.Accounts.Api;
 
 /// <summary>Exchanges an e-mail, a password and (when enabled) an authenticator code for a bearer token.</summary>
+[Tenantless]
 [Route("api/auth")]
 [AllowAnonymous]
 public sealed class TokenController(SignInManager<CoopUser> signIn, UserManager<CoopUser> users) : ApiControllerBase

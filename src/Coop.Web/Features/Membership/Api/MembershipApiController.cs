@@ -1,9 +1,10 @@
 using Coop.Data.Tenancy;
 using Coop.Web.Features.Membership;
+using Coop.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Coop.Web.Api.Membership;
+namespace Coop.Web.Features.Membership.Api;
 
 /// <summary>The caller's membership in one cooperative.</summary>
 [Route("c/{tenant}/api/membership")]
